@@ -1,0 +1,120 @@
+"""The command line: ``python -m analytics COMMAND``.
+
+Each command lives in ``analytics/commands/<name>.py`` with ``register(subparsers)``
+and ``run(args) -> int``; adding one is adding it to ``COMMANDS``. Machine-readable
+output goes to stdout as one JSON object, messages for people to stderr. Exit codes:
+0 success, 1 input rejected (or the database busy), 2 misuse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+import duckdb
+
+from analytics.commands import init, summary
+from analytics.store.connection import DatabaseBusy
+
+COMMANDS = (init, summary)
+
+EXIT_OK = 0
+EXIT_REJECTED = 1
+EXIT_MISUSE = 2
+
+
+class Misuse(Exception):
+    """Arguments that parse but do not make sense together."""
+
+
+def iso_date(text: str) -> date:
+    """A ``YYYY-MM-DD`` argument."""
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else _bad_date(text)
+    except ValueError:
+        return _bad_date(text)
+
+
+def _bad_date(text: str) -> date:
+    raise argparse.ArgumentTypeError(f"'{text}' is not a date YYYY-MM-DD")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analytics",
+        description="Nhiệm vụ đột phá, đổi mới — breakthrough-task tracker: data and figures.",
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        help="DuckDB file (default: $TRACKER_DB, else data/tracker.duckdb)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        command.register(sub, common)
+    return parser
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, datetime):
+        return (
+            value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        )
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return _plain(value.item())
+    return value
+
+
+def print_json(payload: dict[str, Any]) -> None:
+    """Write one JSON object to stdout (NaN as null, dates as YYYY-MM-DD)."""
+
+    def convert(obj: Any) -> Any:
+        if isinstance(obj, dict):
+            return {k: convert(v) for k, v in obj.items()}
+        if isinstance(obj, (list, tuple)):
+            return [convert(v) for v in obj]
+        return _plain(obj)
+
+    json.dump(convert(payload), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def say(message: str) -> None:
+    """A message for people, on stderr."""
+    print(message, file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except DatabaseBusy as busy:
+        say(str(busy))
+        return EXIT_REJECTED
+    except Misuse as misuse:
+        parser.print_usage(sys.stderr)
+        say(f"{parser.prog}: error: {misuse}")
+        return EXIT_MISUSE
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return EXIT_OK
+    except KeyboardInterrupt:
+        say("Đã dừng.")
+        return 130
+    except (duckdb.Error, OSError) as error:
+        if os.environ.get("TRACKER_DEBUG"):
+            raise
+        say(f"Lỗi: {str(error).splitlines()[0]}")
+        return EXIT_REJECTED

@@ -1,0 +1,42 @@
+"""``summary``: the figures of CONTRACT.md section 4 per group, as JSON or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from analytics.figures import GROUPS, resolve_window, summary
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    from analytics.cli import iso_date
+
+    parser = sub.add_parser(
+        "summary",
+        parents=[common],
+        help="figures per group",
+        description="Figures per group as of a date or over a window [--from, --to].",
+    )
+    parser.add_argument("--by", choices=GROUPS, default="all", help="grouping (default all)")
+    parser.add_argument("--as-of", type=iso_date, metavar="DATE", help="as of DATE (YYYY-MM-DD)")
+    parser.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE")
+    parser.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
+    parser.add_argument("--format", choices=("json", "csv"), default="json")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from analytics.cli import Misuse, print_json
+
+    if args.as_of is not None and (args.date_from is not None or args.date_to is not None):
+        raise Misuse("--as-of cannot be combined with --from/--to")
+    try:
+        window = resolve_window(args.as_of, args.date_from, args.date_to)
+    except ValueError as error:
+        raise Misuse(str(error)) from None
+    groups = summary(args.db, args.by, args.as_of, args.date_from, args.date_to)
+    if args.format == "csv":
+        groups.to_csv(sys.stdout, index=False, lineterminator="\n")
+        return 0
+    print_json({"as_of": window.as_of, "groups": groups.to_dict(orient="records")})
+    return 0

@@ -1,0 +1,224 @@
+"""Schema, forward migrations and reference data.
+
+Each migration moves the file one version forward and runs in its own
+transaction, so a file made by an older release opens in a newer one. Foreign
+keys are left out on purpose: in DuckDB a table referenced by a foreign key can
+no longer be altered, which would block every later migration; the import checks
+references instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import duckdb
+
+from analytics import reference_data
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "bodies, areas, positions, periods, tasks, progress reports, imports",
+        (
+            """CREATE TABLE meta (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL)""",
+            """CREATE TABLE bodies (
+                code TEXT PRIMARY KEY,
+                name_vi TEXT NOT NULL,
+                name_en TEXT NOT NULL,
+                sort_order INTEGER NOT NULL)""",
+            """CREATE TABLE areas (
+                code TEXT PRIMARY KEY,
+                name_vi TEXT NOT NULL,
+                name_en TEXT NOT NULL,
+                headline BOOLEAN NOT NULL,
+                sort_order INTEGER NOT NULL)""",
+            """CREATE TABLE positions (
+                name_vi TEXT PRIMARY KEY,
+                name_en TEXT NOT NULL,
+                sort_order INTEGER NOT NULL)""",
+            """CREATE TABLE periods (
+                label TEXT PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('nam', 'giai_doan', 'nhiem_ky')),
+                start_year INTEGER NOT NULL,
+                end_year INTEGER NOT NULL,
+                CHECK (end_year >= start_year))""",
+            """CREATE TABLE imports (
+                id INTEGER PRIMARY KEY,
+                imported_at TIMESTAMP NOT NULL,
+                user_name TEXT NOT NULL,
+                file_name TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                rows INTEGER NOT NULL CHECK (rows >= 0),
+                inserted INTEGER NOT NULL CHECK (inserted >= 0),
+                updated INTEGER NOT NULL CHECK (updated >= 0),
+                unchanged INTEGER NOT NULL CHECK (unchanged >= 0),
+                undone_at TIMESTAMP,
+                undone_by TEXT)""",
+            """CREATE TABLE tasks (
+                id INTEGER PRIMARY KEY,
+                code TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                description TEXT,
+                target TEXT,
+                body_code TEXT NOT NULL,
+                position TEXT NOT NULL,
+                official TEXT,
+                area_code TEXT NOT NULL,
+                assigner TEXT,
+                period_label TEXT NOT NULL,
+                assigned_on DATE NOT NULL,
+                due_on DATE NOT NULL,
+                import_id INTEGER,
+                CHECK (due_on >= assigned_on))""",
+            """CREATE TABLE progress (
+                task_id INTEGER NOT NULL,
+                report_date DATE NOT NULL,
+                progress DOUBLE NOT NULL CHECK (progress >= 0 AND progress <= 100),
+                status TEXT NOT NULL
+                    CHECK (status IN ('chua_trien_khai', 'dang_thuc_hien', 'hoan_thanh')),
+                note TEXT,
+                reporter TEXT,
+                evidence TEXT,
+                import_id INTEGER,
+                PRIMARY KEY (task_id, report_date),
+                CHECK ((status = 'hoan_thanh') = (progress = 100)))""",
+        ),
+    ),
+    Migration(
+        2,
+        "assignment state of tasks, report history for undo, year-end appraisals",
+        (
+            "ALTER TABLE tasks ADD COLUMN assignment_state TEXT NOT NULL DEFAULT 'da_giao'",
+            "ALTER TABLE tasks ADD COLUMN return_reason TEXT",
+            # The values a row had before an import changed or removed it.
+            """CREATE TABLE row_history (
+                import_id INTEGER NOT NULL,
+                table_name TEXT NOT NULL,
+                row_key TEXT NOT NULL,
+                action TEXT NOT NULL CHECK (action IN ('insert', 'update')),
+                before_json TEXT,
+                PRIMARY KEY (import_id, table_name, row_key))""",
+            """CREATE TABLE appraisals (
+                task_id INTEGER NOT NULL,
+                year INTEGER NOT NULL,
+                rating TEXT NOT NULL
+                    CHECK (rating IN ('xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh')),
+                appraiser TEXT,
+                appraised_on DATE,
+                comment TEXT,
+                import_id INTEGER,
+                PRIMARY KEY (task_id, year))""",
+        ),
+    ),
+)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The version the file is at; 0 for an empty file."""
+    has_meta = con.execute(
+        "SELECT count(*) FROM information_schema.tables "
+        "WHERE table_schema = 'main' AND table_name = 'meta'"
+    ).fetchall()[0][0]
+    if not has_meta:
+        return 0
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection, target: int = LATEST_VERSION) -> int:
+    """Apply every migration above the file's version up to ``target``; return the version."""
+    current = schema_version(con)
+    if current > LATEST_VERSION:
+        raise RuntimeError(
+            f"Tệp cơ sở dữ liệu ở phiên bản {current}, mới hơn chương trình "
+            f"({LATEST_VERSION}); hãy cập nhật chương trình."
+        )
+    for migration in MIGRATIONS:
+        if current < migration.version <= target:
+            _in_transaction(con, lambda m=migration: _apply(con, m))
+            current = migration.version
+    return current
+
+
+def _apply(con: duckdb.DuckDBPyConnection, migration: Migration) -> None:
+    for statement in migration.statements:
+        con.execute(statement)
+    con.execute(
+        "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(migration.version)]
+    )
+
+
+def _in_transaction(con: duckdb.DuckDBPyConnection, work: Callable[[], None]) -> None:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        work()
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
+    """Add any default body, area, position or period the file lacks (never overwrites)."""
+    con.executemany(
+        "INSERT OR IGNORE INTO bodies VALUES (?, ?, ?, ?)",
+        [(b.code, b.name_vi, b.name_en, i) for i, b in enumerate(reference_data.BODIES)],
+    )
+    con.executemany(
+        "INSERT OR IGNORE INTO areas VALUES (?, ?, ?, ?, ?)",
+        [(a.code, a.name_vi, a.name_en, a.headline, i) for i, a in enumerate(reference_data.AREAS)],
+    )
+    con.executemany(
+        "INSERT OR IGNORE INTO positions VALUES (?, ?, ?)",
+        [(p.name_vi, p.name_en, i) for i, p in enumerate(reference_data.POSITIONS)],
+    )
+    con.executemany(
+        "INSERT OR IGNORE INTO periods VALUES (?, ?, ?, ?)",
+        [(p.label, p.kind, p.start_year, p.end_year) for p in reference_data.PERIODS],
+    )
+    con.execute("INSERT OR IGNORE INTO meta VALUES ('data_version', '0')")
+
+
+def prepare(con: duckdb.DuckDBPyConnection, *, with_demo: bool = False) -> None:
+    """Bring a file to the latest schema with its reference data; optionally load the demo."""
+    migrate(con)
+    if _reference_missing(con):
+        _in_transaction(con, lambda: seed_reference_data(con))
+    if with_demo:
+        from analytics.demo import load_demo
+
+        load_demo(con)
+
+
+def _reference_missing(con: duckdb.DuckDBPyConnection) -> bool:
+    bodies, areas, version = con.execute(
+        "SELECT (SELECT count(*) FROM bodies), (SELECT count(*) FROM areas), "
+        "(SELECT count(*) FROM meta WHERE key = 'data_version')"
+    ).fetchone()
+    return bodies < len(reference_data.BODIES) or areas < len(reference_data.AREAS) or not version
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> int:
+    """A number every write raises, so cached figures know when to refresh."""
+    row = con.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def bump_data_version(con: duckdb.DuckDBPyConnection) -> None:
+    """Raise the data version; call inside the writing transaction."""
+    con.execute(
+        "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) WHERE key = 'data_version'"
+    )

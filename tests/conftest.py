@@ -1,0 +1,56 @@
+"""Shared fixtures: databases in a temporary folder, never the real default file."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from analytics.store.schema import prepare  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _no_default_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point TRACKER_DB at a temporary file so no test touches data/tracker.duckdb."""
+    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "default.duckdb"))
+
+
+@pytest.fixture
+def empty_con() -> Iterator[duckdb.DuckDBPyConnection]:
+    """An in-memory database with the schema and reference data, no tasks."""
+    con = duckdb.connect()
+    prepare(con)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file holding the demo data (shared, read-only use)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    con = duckdb.connect(str(path))
+    prepare(con, with_demo=True)
+    con.close()
+    return path
+
+
+@pytest.fixture
+def demo_con(demo_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = duckdb.connect(str(demo_db))
+    yield con
+    con.close()
+
+
+def run_cli_env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT)
+    env["TRACKER_DB"] = str(tmp_path / "cli-default.duckdb")
+    return env
