@@ -1,4 +1,8 @@
-"""Plotly figure builders: data in, ``go.Figure`` out; no Streamlit here."""
+"""Plotly figure builders: data in, ``go.Figure`` out; no Streamlit here.
+
+Every mark carries its value or label as text, so colour is never the only carrier
+(UX.md); statuses also get a fill pattern. Numbers use Vietnamese separators.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +11,29 @@ import plotly.graph_objects as go
 
 from analytics import formats
 from analytics.labels import text
-from analytics.statuses import TASK_STATUSES
+from analytics.statuses import AT_RISK, TASK_STATUSES
 
 FONT = "Noto Sans, Arial, sans-serif"
+# A second carrier beside colour: a fill pattern per status.
+PATTERNS = {
+    "hoan_thanh_dung_han": "",
+    "hoan_thanh_qua_han": "/",
+    "dang_thuc_hien": ".",
+    "chua_trien_khai": "-",
+    "qua_han": "x",
+}
+NEUTRAL = "#0072B2"
 
 
-def _layout(fig: go.Figure, language: str, height: int) -> go.Figure:
+def _layout(fig: go.Figure, language: str, height: int, title: str = "") -> go.Figure:
     fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 18}},
         height=height,
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        font={"family": FONT, "size": 15},
-        # Vietnamese numbers: decimal comma, thousands dot.
+        margin={"l": 10, "r": 20, "t": 48 if title else 10, "b": 10},
+        font={"family": FONT, "size": 14},
         separators=",." if language == "vi" else ".,",
         plot_bgcolor="white",
-        showlegend=False,
+        paper_bgcolor="white",
     )
     return fig
 
@@ -34,7 +47,10 @@ def status_bar(figures: pd.Series, language: str = "vi") -> go.Figure:
             x=counts,
             y=names,
             orientation="h",
-            marker_color=[s.colour for s in TASK_STATUSES],
+            marker={
+                "color": [s.colour for s in TASK_STATUSES],
+                "pattern": {"shape": [PATTERNS[s.code] for s in TASK_STATUSES]},
+            },
             text=[formats.number(c, language=language) for c in counts],
             textposition="outside",
             cliponaxis=False,
@@ -43,5 +59,168 @@ def status_bar(figures: pd.Series, language: str = "vi") -> go.Figure:
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(showgrid=True, gridcolor="#eeeeee", rangemode="tozero")
-    fig.update_layout(title=text("status_by_count", language))
-    return _layout(fig, language, height=340)
+    fig.update_layout(showlegend=False)
+    return _layout(fig, language, 340, text("status_by_count", language))
+
+
+def completion_by_group(
+    groups: pd.DataFrame, title: str, language: str = "vi", height: int = 360
+) -> go.Figure:
+    """Completion rate per group as horizontal bars, the worst on top; rate and n on each bar.
+
+    ``groups`` has ``key``, ``label``, ``tasks`` and ``completion_rate``. The key rides in
+    ``customdata`` so a click can filter by it.
+    """
+    ordered = groups.sort_values(["completion_rate", "label"], ascending=[True, True])
+    labels = [
+        f"{formats.percent(rate, language=language)} · {formats.number(n, language=language)} "
+        f"{text('tasks_unit', language)}"
+        for rate, n in zip(ordered["completion_rate"], ordered["tasks"], strict=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=ordered["completion_rate"],
+            y=ordered["label"],
+            customdata=ordered["key"],
+            orientation="h",
+            marker_color=NEUTRAL,
+            text=labels,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(range=[0, 1.45], tickformat=".0%", showgrid=True, gridcolor="#eeeeee")
+    fig.update_layout(showlegend=False, clickmode="event+select", dragmode=False)
+    return _layout(fig, language, height, title)
+
+
+def status_mix(
+    groups: pd.DataFrame, title: str, language: str = "vi", height: int = 360
+) -> go.Figure:
+    """100 % stacked bars of the five statuses per group; the share printed in each segment."""
+    totals = groups["tasks"].where(groups["tasks"] > 0)
+    fig = go.Figure()
+    for status in TASK_STATUSES:
+        share = groups[status.code] / totals
+        fig.add_bar(
+            name=text(status.code, language),
+            x=share,
+            y=groups["label"],
+            customdata=groups["key"],
+            orientation="h",
+            marker={"color": status.colour, "pattern": {"shape": PATTERNS[status.code]}},
+            text=[formats.number(n, language=language) if n else "" for n in groups[status.code]],
+            textposition="inside",
+            insidetextanchor="middle",
+            hovertemplate="%{y}<br>" + text(status.code, language) + ": %{text}<extra></extra>",
+        )
+    fig.update_layout(
+        barmode="stack",
+        legend={"orientation": "h", "y": -0.08, "yanchor": "top", "x": 0, "font": {"size": 12}},
+        clickmode="event+select",
+        dragmode=False,
+    )
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(range=[0, 1], tickformat=".0%")
+    return _layout(fig, language, height, title)
+
+
+def heatmap(
+    cells: pd.DataFrame,
+    rows: list[tuple[str, str]],
+    columns: list[tuple[str, str]],
+    title: str,
+    language: str = "vi",
+    height: int = 360,
+) -> go.Figure:
+    """Completion rate per (row, column) pair with the rate and n written in each cell.
+
+    ``cells`` has ``row``, ``column``, ``tasks`` and ``completion_rate``; ``rows`` and
+    ``columns`` are (key, label) pairs in display order. Empty pairs stay blank.
+    """
+    lookup = {(r, c): (rate, n) for r, c, rate, n in zip(
+        cells["row"], cells["column"], cells["completion_rate"], cells["tasks"], strict=True
+    )}  # fmt: skip
+    z, labels = [], []
+    for row_key, _ in rows:
+        z_row, text_row = [], []
+        for column_key, _ in columns:
+            rate, n = lookup.get((row_key, column_key), (None, 0))
+            z_row.append(rate)
+            text_row.append(f"{formats.percent(rate, 0, language)}<br>n={n}" if n else "")
+        z.append(z_row)
+        labels.append(text_row)
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[label for _, label in columns],
+            y=[label for _, label in rows],
+            text=labels,
+            texttemplate="%{text}",
+            textfont={"size": 12},
+            colorscale="Blues",
+            zmin=0,
+            zmax=1,
+            xgap=2,
+            ygap=2,
+            colorbar={"tickformat": ".0%", "thickness": 12},
+            hovertemplate="%{y} · %{x}<br>%{text}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(side="top", tickangle=0, automargin=True)
+    return _layout(fig, language, height, title)
+
+
+def trend_lines(
+    trend: pd.DataFrame, title: str, language: str = "vi", height: int = 360
+) -> go.Figure:
+    """Completion rate over time: one line per series, the value at each point.
+
+    ``trend`` has ``period_end``, ``period_label``, ``series`` and ``completion_rate``.
+    """
+    fig = go.Figure()
+    for series, rows in trend.groupby("series", sort=False):
+        fig.add_scatter(
+            x=rows["period_label"],
+            y=rows["completion_rate"],
+            name=str(series),
+            mode="lines+markers+text" if trend["series"].nunique() == 1 else "lines+markers",
+            text=[formats.percent(v, 0, language) for v in rows["completion_rate"]],
+            textposition="top center",
+            hovertemplate="%{x}: %{text}<extra>" + str(series) + "</extra>",
+        )
+    fig.update_yaxes(range=[0, 1.08], tickformat=".0%", gridcolor="#eeeeee")
+    fig.update_xaxes(type="category", tickangle=-45)
+    fig.update_layout(legend={"orientation": "h", "y": -0.25, "x": 0})
+    return _layout(fig, language, height, title)
+
+
+def progress_history(
+    reports: pd.DataFrame, due_on: object, language: str = "vi", height: int = 360
+) -> go.Figure:
+    """A task's reported progress over time, with its notes on hover and the deadline marked."""
+    fig = go.Figure(
+        go.Scatter(
+            x=reports["report_date"],
+            y=reports["progress"],
+            mode="lines+markers+text",
+            text=[formats.number(v, 0, language) + " %" for v in reports["progress"]],
+            textposition="top center",
+            customdata=reports[["note", "evidence"]].fillna("").to_numpy(),
+            line={"color": NEUTRAL},
+            hovertemplate="%{x|%d/%m/%Y}: %{y}%<br>%{customdata[0]}<br>%{customdata[1]}"
+            "<extra></extra>",
+        )
+    )
+    if due_on is not None:
+        fig.add_vline(x=pd.Timestamp(due_on), line={"color": AT_RISK.colour, "dash": "dash"})
+        fig.add_annotation(
+            x=pd.Timestamp(due_on), y=1.02, yref="paper", showarrow=False,
+            text=text("due_on", language), font={"color": AT_RISK.colour},
+        )  # fmt: skip
+    fig.update_yaxes(range=[0, 110], ticksuffix=" %", gridcolor="#eeeeee")
+    fig.update_xaxes(tickformat="%d/%m/%Y")
+    return _layout(fig, language, height, text("progress", language))

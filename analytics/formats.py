@@ -27,3 +27,13 @@ def percent(fraction: float | None, decimals: int = 1, language: str = "vi") -> 
 def day(value: date | None) -> str:
     """``31/12/2024``; a dash when missing."""
     return value.strftime("%d/%m/%Y") if value is not None else "–"
+
+
+def signed(value: float | None, decimals: int = 0, language: str = "vi") -> str:
+    """``+4,2`` / ``-3`` / ``0`` (Streamlit reads the leading sign for the arrow)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if round(value, decimals) == 0:
+        return number(0, decimals, language)
+    sign = "+" if value > 0 else "-"
+    return sign + number(abs(value), decimals, language)

@@ -1,44 +1,79 @@
-"""Tổng quan: the number of tasks and their status counts (first version)."""
+"""Tổng quan: what the Standing Committee sees at a meeting, on one screen."""
 
 from datetime import date
 
 import streamlit as st
 
-from analytics import formats
-from analytics.charts import status_bar
+from analytics import charts, formats, overview, periods
+from analytics.filters import apply_filters
 from analytics.labels import text
-from analytics.statuses import TASK_STATUSES
-from analytics.store.connection import DatabaseBusy
-from ui.data import summary_as_of
+from ui import data, widgets
+from ui.sidebar import current_view
 
-language = st.session_state.get("language", "vi")
+view = current_view()
+lang = view.language
 today = date.today()
+as_of = view.choice.end(today)
+since = periods.previous_quarter_end(as_of)
+ref = data.reference()
+name = "name_vi" if lang == "vi" else "name_en"
+body_names = dict(zip(ref["bodies"]["code"], ref["bodies"][name], strict=True))
+area_names = dict(zip(ref["areas"]["code"], ref["areas"][name], strict=True))
 
-st.title(text("app_title", language))
-st.caption(text("data_as_of", language, date=formats.day(today)))
+now = apply_filters(
+    data.tasks_in(view.choice.as_of, view.choice.date_from, view.choice.date_to), view.filters
+)
+before = apply_filters(data.tasks_in(as_of=since), view.filters)
 
-try:
-    figures = summary_as_of("all", today, language)
-except DatabaseBusy:
-    st.warning(text("db_busy", language))
+title, stamp = st.columns([3, 2], vertical_alignment="bottom")
+title.title(text("app_title", lang))
+stamp.markdown(
+    f"**{view.period_label}** · {text('data_as_of', lang, date=formats.day(as_of))}  \n"
+    + text("last_updated", lang, date=formats.day(ref["last_update"]))
+)
+widgets.filter_chips(view.filters, {"body": body_names, "area": area_names}, lang)
+
+if now.empty:
+    st.info(text("no_match", lang))
     st.stop()
 
-if figures.empty or int(figures.loc[0, "tasks"]) == 0:
-    st.info(text("no_match", language))
-    st.stop()
+widgets.headline_cards(overview.headline(now, before), formats.day(since), lang)
 
-row = figures.iloc[0]
-columns = st.columns(len(TASK_STATUSES) + 2)
-columns[0].metric(
-    text("tasks_total", language), formats.number(int(row["tasks"]), language=language)
+left, right = st.columns(2)
+by_body = overview.figures_for(now, "body", ref, lang)
+left.plotly_chart(
+    charts.completion_by_group(by_body, text("completion_by_body", lang), lang),
+    key="chart_body", on_select=lambda: widgets.select_from_chart("chart_body", "body"),
+    selection_mode="points", config={"displayModeBar": False},
+)  # fmt: skip
+by_area = overview.figures_for(now, "area", ref, lang)
+right.plotly_chart(
+    charts.status_mix(by_area, text("status_by_area", lang), lang),
+    key="chart_area", on_select=lambda: widgets.select_from_chart("chart_area", "area"),
+    selection_mode="points", config={"displayModeBar": False},
+)  # fmt: skip
+
+left, right = st.columns(2)
+left.plotly_chart(
+    charts.heatmap(
+        overview.pairs(now, "body_code", "area_code"),
+        overview.axis(by_body),
+        overview.axis(by_area),
+        text("body_by_area", lang),
+        lang,
+    ),
+    config={"displayModeBar": False},
 )
-columns[1].metric(
-    text("completion_rate", language), formats.percent(row["completion_rate"], language=language)
-)
-for column, status in zip(columns[2:], TASK_STATUSES, strict=True):
-    column.metric(
-        text(status.code, language), formats.number(int(row[status.code]), language=language)
+st.caption(text("click_to_filter", lang))
+
+st.subheader(text("attention", lang))
+attention = overview.needs_attention(now, set(), as_of)
+if attention.empty:
+    st.success(text("nothing_overdue", lang))
+else:
+    st.dataframe(
+        widgets.attention_table(attention, body_names, lang),
+        hide_index=True,
+        width="stretch",
+        column_config=widgets.attention_columns(lang),
     )
-
-st.plotly_chart(status_bar(row, language), width="stretch")
-st.caption(text("first_page_note", language))

@@ -2,7 +2,8 @@
 
 A read is cached under the file's size and modification time (and its WAL's), so
 a rerun with nothing changed never opens the database, while any write (an upload
-here, an import from the CLI) changes the stamp and the next rerun reads afresh.
+here, an import from the command line) changes the stamp and the next rerun reads
+afresh. Cached frames are shared: callers must not modify them in place.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analytics.figures import summary
+from analytics.figures import resolve_window, summary, task_frame
+from analytics.store import lookups
 from analytics.store.connection import open_db, resolve_db_path
+
+CACHE = {"ttl": 3600, "max_entries": 64, "show_spinner": False}
 
 
 def database_path() -> Path:
@@ -34,23 +38,64 @@ def file_stamp(path: Path) -> tuple[int, ...]:
     return tuple(stamp)
 
 
-def ensure_database() -> tuple[Path, tuple[int, ...]]:
+def ensure_database() -> tuple[str, tuple[int, ...]]:
     """Create the default database with the demo data on first start; return path and stamp."""
     path = database_path()
     if not path.exists():
         with open_db(path):
             pass
-    return path, file_stamp(path)
+    return str(path), file_stamp(path)
 
 
-@st.cache_data(ttl=3600, max_entries=128, show_spinner=False)
-def _summary(
-    path: str, stamp: tuple[int, ...], by: str, as_of: date, language: str
-) -> pd.DataFrame:
+@st.cache_data(**CACHE)
+def _summary(path: str, stamp: tuple, by: str, as_of: date, language: str) -> pd.DataFrame:
     return summary(path, by=by, as_of=as_of, language=language)
 
 
 def summary_as_of(by: str, as_of: date, language: str) -> pd.DataFrame:
-    """Figures per group as of a date (cached; refreshed when the file changes)."""
-    path, stamp = ensure_database()
-    return _summary(str(path), stamp, by, as_of, language)
+    """Figures per group as of a date."""
+    return _summary(*ensure_database(), by, as_of, language)
+
+
+@st.cache_data(**CACHE)
+def _tasks(
+    path: str, stamp: tuple, as_of: date | None, date_from: date | None, date_to: date | None,
+    today: date,
+) -> pd.DataFrame:  # fmt: skip
+    window = resolve_window(as_of, date_from, date_to, today)
+    with open_db(path) as con:
+        return task_frame(con, window)
+
+
+def tasks_in(
+    as_of: date | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> pd.DataFrame:
+    """One row per assigned task in scope with its status (see analytics.figures.task_frame)."""
+    return _tasks(*ensure_database(), as_of, date_from, date_to, date.today())
+
+
+@st.cache_data(**CACHE)
+def _reference(path: str, stamp: tuple) -> dict:
+    with open_db(path) as con:
+        tables = lookups.reference_tables(con)
+        tables["dimensions"] = lookups.task_dimensions(con)
+        tables["last_update"] = lookups.last_update(con)
+    return tables
+
+
+def reference() -> dict:
+    """Bodies, areas, positions, periods, the values found in tasks, the last report date."""
+    return _reference(*ensure_database())
+
+
+@st.cache_data(**CACHE)
+def _task(path: str, stamp: tuple, code: str) -> tuple[dict | None, pd.DataFrame]:
+    with open_db(path) as con:
+        return lookups.task_detail(con, code), lookups.task_reports(con, code)
+
+
+def task_with_reports(code: str) -> tuple[dict | None, pd.DataFrame]:
+    """One task's fields and its progress reports."""
+    return _task(*ensure_database(), code)

@@ -18,13 +18,14 @@ def test_first_start_creates_the_demo_and_shows_its_figures(tmp_path, monkeypatc
     db = tmp_path / "first.duckdb"
     monkeypatch.setenv("TRACKER_DB", str(db))
     at = run_app()
-    assert not at.exception
+    assert not at.exception and not at.error
     assert db.exists()
     shown = {m.label: m.value for m in at.metric}
     expected = summary(db, "all", as_of=date.today()).iloc[0]
     assert shown["Tổng số nhiệm vụ"] == "34"
     assert shown["Quá hạn"] == str(expected["qua_han"])
-    assert shown["Hoàn thành đúng hạn"] == str(expected["hoan_thanh_dung_han"])
+    rate = f"{expected['completion_rate'] * 100:.1f}".replace(".", ",") + " %"
+    assert shown["Tỷ lệ hoàn thành"] == rate
     assert at.title[0].value.startswith("Nhiệm vụ đột phá, đổi mới")
 
 

@@ -1,0 +1,90 @@
+"""How the figures are computed (CONTRACT.md section 4), in plain words for the screen."""
+
+from __future__ import annotations
+
+METHOD: dict[str, list[tuple[str, str]]] = {
+    "vi": [
+        (
+            "Ngày tính số liệu",
+            'Mọi số liệu được tính **tại một ngày D** ("tính đến ngày"). Chỉ các báo cáo tiến độ '
+            "có ngày báo cáo **đến hết ngày D** được xét; báo cáo sau ngày D không ảnh hưởng. "
+            "Chỉ các nhiệm vụ **đã giao** được tính.",
+        ),
+        (
+            "Ngày hoàn thành",
+            "Nhiệm vụ được coi là hoàn thành tại ngày D khi báo cáo mới nhất (đến ngày D) có trạng "
+            "thái *Hoàn thành* (tiến độ 100 %). Ngày hoàn thành là ngày của báo cáo hoàn thành "
+            "**đầu tiên trong chuỗi báo cáo hoàn thành cuối cùng**: nếu nhiệm vụ đã báo hoàn thành "
+            "rồi bị mở lại, ngày hoàn thành là lần hoàn thành sau cùng.",
+        ),
+        (
+            "Trạng thái (mỗi nhiệm vụ đúng một trạng thái)",
+            "- **Hoàn thành đúng hạn**: đã hoàn thành, ngày hoàn thành không muộn hơn hạn.\n"
+            "- **Hoàn thành quá hạn**: đã hoàn thành, ngày hoàn thành sau hạn.\n"
+            "- **Quá hạn**: chưa hoàn thành và ngày D đã qua hạn.\n"
+            "- **Đang thực hiện trong hạn**: chưa hoàn thành, chưa qua hạn, báo cáo mới nhất có "
+            "tiến độ lớn hơn 0.\n"
+            "- **Chưa triển khai**: chưa hoàn thành, chưa qua hạn, chưa có báo cáo hoặc báo cáo "
+            "mới nhất có tiến độ 0.",
+        ),
+        (
+            "Các chỉ số của một nhóm",
+            "- **Tổng số nhiệm vụ**: số nhiệm vụ trong phạm vi.\n"
+            "- **Tỷ lệ hoàn thành** = (hoàn thành đúng hạn + hoàn thành quá hạn) / tổng số.\n"
+            "- **Tỷ lệ đúng hạn** = hoàn thành đúng hạn / (số đã hoàn thành + số quá hạn); để "
+            "trống khi chưa có nhiệm vụ nào đến hạn hoặc hoàn thành.\n"
+            "- **Tiến độ bình quân**: trung bình tiến độ của báo cáo mới nhất "
+            "(0 nếu chưa có báo cáo).",
+        ),
+        (
+            "Khi chọn một kỳ (năm, quý, 6 tháng, nhiệm kỳ, khoảng thời gian)",
+            "Kỳ từ ngày F đến ngày T gồm các nhiệm vụ **giao không muộn hơn T** và **có hạn không "
+            "sớm hơn F**. Số liệu tính tại ngày T (hoặc hôm nay, nếu T chưa tới). **Tiến độ tăng "
+            "trong kỳ** = tiến độ tại T trừ tiến độ tại ngày trước F, lấy bình quân trong nhóm.",
+        ),
+        (
+            "So với kỳ trước",
+            "Trên trang Tổng quan, mỗi chỉ số có mức thay đổi so với **ngày cuối quý liền trước** "
+            "ngày D (cùng bộ lọc). Tỷ lệ thay đổi tính bằng **điểm phần trăm**.",
+        ),
+    ],
+    "en": [
+        (
+            "The date figures are read at",
+            "Every figure is read **as of a date D**. Only progress reports dated **on or before "
+            "D** count; later reports change nothing. Only **assigned** tasks count.",
+        ),
+        (
+            "Done date",
+            "A task is done as of D when its latest report up to D is *Done* (100 %). Its done "
+            "date is the **first report of the final run of done reports**: a task reported done, "
+            "reopened and done again is done at the last completion.",
+        ),
+        (
+            "Status (exactly one per task)",
+            "- **Done on time**: done, on or before the deadline.\n"
+            "- **Done late**: done, after the deadline.\n"
+            "- **Overdue**: not done and D is past the deadline.\n"
+            "- **In progress**: not done, not past the deadline, latest progress above 0.\n"
+            "- **Not started**: not done, not past the deadline, no report or latest progress 0.",
+        ),
+        (
+            "Figures of a group",
+            "- **Tasks**: the tasks in scope.\n"
+            "- **Completion rate** = (done on time + done late) / tasks.\n"
+            "- **On-time rate** = done on time / (done + overdue); blank when that is 0.\n"
+            "- **Average progress**: mean of the latest progress (0 when no report).",
+        ),
+        (
+            "Choosing a period (year, quarter, half-year, term, range)",
+            "A period from F to T holds the tasks **assigned by T** whose **deadline is not before "
+            "F**. Figures are read at T (or today, if T is later). **Progress gained** = progress "
+            "at T minus progress the day before F, averaged per group.",
+        ),
+        (
+            "Compared with the previous period",
+            "On the overview each figure shows its change since the **last quarter end before D** "
+            "(same filters). Rates change in **percentage points**.",
+        ),
+    ],
+}

@@ -1,0 +1,13 @@
+"""Cách tính: how every figure is computed, in plain words."""
+
+import streamlit as st
+
+from analytics.labels import text
+from analytics.method import METHOD
+from ui.sidebar import current_view
+
+lang = current_view().language
+st.title(text("page_method", lang))
+for heading, body in METHOD[lang]:
+    st.subheader(heading)
+    st.markdown(body)

@@ -1,0 +1,64 @@
+"""Nhiệm vụ: a searchable list of tasks, and one task with its whole history."""
+
+from datetime import date
+
+import streamlit as st
+
+from analytics import charts, formats, tasks_view
+from analytics.filters import apply_filters
+from analytics.labels import text
+from analytics.textfold import search
+from ui import data, widgets
+from ui.sidebar import current_view
+
+view = current_view()
+lang = view.language
+today = date.today()
+as_of = view.choice.end(today)
+ref = data.reference()
+name = "name_vi" if lang == "vi" else "name_en"
+body_names = dict(zip(ref["bodies"]["code"], ref["bodies"][name], strict=True))
+area_names = dict(zip(ref["areas"]["code"], ref["areas"][name], strict=True))
+code = st.query_params.get("ma")
+
+if code:
+    st.page_link("pages/tasks.py", label=text("back_to_list", lang), query_params={"lang": lang})
+    task, reports = data.task_with_reports(code)
+    if task is None:
+        st.warning(text("task_not_found", lang, code=code))
+        st.stop()
+    state = tasks_view.state_of(data.tasks_in(as_of=as_of), code)
+    st.title(widgets.inert(task["title"]))
+    st.caption(f"{text('task_code', lang)}: {widgets.inert(code)}")
+    widgets.task_facts(task, state, as_of, body_names, area_names, lang)
+    st.subheader(text("history", lang))
+    if reports.empty:
+        st.info(text("no_reports", lang))
+    else:
+        st.plotly_chart(
+            charts.progress_history(reports, task["due_on"], lang),
+            config={"displayModeBar": False},
+        )
+        st.dataframe(
+            widgets.reports_table(reports, lang), hide_index=True, width="stretch",
+            column_config=widgets.reports_columns(lang),
+        )  # fmt: skip
+    st.stop()
+
+st.title(text("page_tasks", lang))
+query = st.text_input(
+    text("search", lang), placeholder=text("search_hint", lang), key="tim", bind="query-params"
+)
+tasks = apply_filters(
+    data.tasks_in(view.choice.as_of, view.choice.date_from, view.choice.date_to), view.filters
+)
+found = search(tasks, query or "", ["code", "title", "official", "position", "assigner"])
+st.caption(text("found", lang, n=formats.number(len(found), language=lang)))
+if found.empty:
+    st.info(text("no_match", lang))
+else:
+    st.dataframe(
+        widgets.task_list(found, body_names, area_names, lang),
+        hide_index=True, width="stretch", height=min(38 * len(found) + 40, 760),
+        column_config=widgets.task_list_columns(lang),
+    )  # fmt: skip

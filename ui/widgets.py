@@ -1,0 +1,272 @@
+"""Small drawing pieces several pages share: headline cards, filter chips."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics import formats
+from analytics.filters import Filters
+from analytics.labels import text
+from analytics.overview import Headline
+from ui.sidebar import FILTER_KEYS
+
+RATES = {"completion_rate", "on_time_rate"}
+FILTER_WORDS = {"body": "body", "area": "area", "position": "position", "official": "official",
+                "assigner": "assigner", "status": "status"}  # fmt: skip
+
+
+def headline_cards(cards: list[Headline], since: str, language: str) -> None:
+    """A row of metric cards; each change says against which date, green when better."""
+    for column, card in zip(st.columns(len(cards)), cards, strict=True):
+        if card.key in RATES:
+            value = formats.percent(card.value, 1, language)
+            change = (
+                None
+                if card.change is None
+                else f"{formats.signed(card.change * 100, 1, language)} {text('points', language)}"
+            )
+        else:
+            value = formats.number(card.value, 0, language)
+            change = None if card.change is None else formats.signed(card.change, 0, language)
+        column.metric(
+            text(card.key, language),
+            value,
+            delta=None
+            if change is None
+            else text("change_since", language, change=change, date=since),
+            delta_color="normal" if card.higher_is_better else "inverse",
+            border=True,
+        )
+
+
+def filter_chips(filters: Filters, names: dict[str, dict[str, str]], language: str) -> None:
+    """One button per active filter value; pressing it removes that value."""
+    active = [(dim, value) for dim, values in filters.active().items() for value in values]
+    if not active:
+        return
+    columns = st.columns(min(len(active), 6) + 1)
+    for i, (dim, value) in enumerate(active):
+        shown = names.get(dim, {}).get(value, value) or text("not_recorded", language)
+        columns[i % 6].button(
+            "✕ " + text("remove_filter", language, name=text(FILTER_WORDS[dim], language),
+                        value=shown),
+            key=f"chip_{dim}_{value}",
+            on_click=_remove, args=(dim, value),
+        )  # fmt: skip
+
+
+def _remove(dimension: str, value: str) -> None:
+    key = FILTER_KEYS[dimension]
+    st.session_state[key] = [v for v in st.session_state.get(key, []) if v != value]
+
+
+def select_from_chart(chart_key: str, dimension: str) -> None:
+    """Callback: a click on a chart mark filters the page by the mark's key (customdata)."""
+    state = st.session_state.get(chart_key)
+    points = state.selection.points if state is not None else []
+    keys = [p.get("customdata") for p in points if p.get("customdata") is not None]
+    if keys:
+        st.session_state[FILTER_KEYS[dimension]] = sorted({str(k) for k in keys})
+
+
+def attention_table(rows: pd.DataFrame, body_names: dict[str, str], language: str) -> pd.DataFrame:
+    """The overdue / at-risk list as the screen shows it, with a link to each task."""
+    return pd.DataFrame(
+        {
+            "flag": [text(f, language) for f in rows["flag"]],
+            "code": rows["code"],
+            "title": rows["title"],
+            "body": [body_names.get(b, b) for b in rows["body_code"]],
+            "progress": rows["progress"],
+            "days": [
+                int(late) if flag == "qua_han" else int(left)
+                for flag, late, left in zip(
+                    rows["flag"], rows["days_late"], rows["days_left"], strict=True
+                )
+            ],
+            "link": [task_link(code) for code in rows["code"]],
+        }
+    )
+
+
+def attention_columns(language: str) -> dict:
+    return {
+        "flag": st.column_config.TextColumn(text("flag", language), width="small"),
+        "code": st.column_config.TextColumn(text("task_code", language), width="small"),
+        "title": st.column_config.TextColumn(text("task_title", language), width="large"),
+        "body": st.column_config.TextColumn(text("body", language)),
+        "progress": st.column_config.ProgressColumn(
+            text("progress", language), min_value=0, max_value=100, format="%.0f %%"
+        ),
+        "days": st.column_config.NumberColumn(
+            f"{text('days_late', language)} / {text('days_left', language)}", format="%d"
+        ),
+        "link": st.column_config.LinkColumn(
+            text("open_task", language), display_text=text("open_task", language) + " →"
+        ),
+    }
+
+
+def task_link(code: str) -> str:
+    """The address of a task's page, keeping the current language."""
+    from urllib.parse import quote
+
+    lang = st.session_state.get("lang", "vi")
+    return f"./tasks?ma={quote(code)}" + ("&lang=en" if lang == "en" else "")
+
+
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!<>|~$"})
+
+
+def inert(value: object) -> str:
+    """User text made safe for markdown: links, emphasis and HTML show as typed."""
+    return "" if value is None else str(value).translate(_MARKDOWN_SPECIAL)
+
+
+def _day(value: object) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "–"
+    return formats.day(pd.Timestamp(value).date())
+
+
+def task_facts(
+    task: dict, state: dict | None, as_of: object, body_names: dict, area_names: dict,
+    language: str,
+) -> None:  # fmt: skip
+    """The task's fields in two columns, its status as of D as a coloured label with text."""
+    from analytics.reference_data import period_display, period_kind
+    from analytics.statuses import status_colour
+
+    left, right = st.columns(2)
+    facts_left = [
+        ("body", body_names.get(task["body_code"], task["body_code"])),
+        ("area", area_names.get(task["area_code"], task["area_code"])),
+        ("position", task["position"]),
+        ("official", task["official"] or text("not_recorded", language)),
+        ("assigner", task["assigner"] or text("not_recorded", language)),
+    ]
+    facts_right = [
+        (
+            "period",
+            period_display(task["period_label"], period_kind(task["period_label"]), language),
+        ),
+        ("assigned_on", _day(task["assigned_on"])),
+        ("due_on", _day(task["due_on"])),
+        ("target", task.get("target") or "–"),
+        ("description", task.get("description") or "–"),
+    ]
+    for column, facts in ((left, facts_left), (right, facts_right)):
+        for key, value in facts:
+            column.markdown(f"**{text(key, language)}:** {inert(value)}")
+    if state is not None:
+        colour = status_colour(state["status"])
+        label = text(state["status"], language)
+        st.markdown(
+            f"**{text('status_as_of', language, date=_day(as_of))}:** "
+            f":{_badge_colour(colour)}-badge[{label}] · "
+            f"{text('progress', language)} {formats.number(state['progress'], 0, language)} %"
+            + (
+                f" · {text('done_on', language)} {_day(state['done_on'])}"
+                if not pd.isna(state["done_on"])
+                else ""
+            )
+        )
+
+
+def _badge_colour(hex_colour: str) -> str:
+    """Nearest named badge colour Streamlit offers for a status colour."""
+    return {
+        "#009E73": "green", "#0072B2": "blue", "#56B4E9": "blue", "#999999": "gray",
+        "#D55E00": "red", "#E69F00": "orange",
+    }.get(hex_colour, "gray")  # fmt: skip
+
+
+def reports_table(reports: pd.DataFrame, language: str) -> pd.DataFrame:
+    from analytics.statuses import REPORT_STATUSES
+
+    index = 0 if language == "vi" else 1
+    return pd.DataFrame(
+        {
+            "report_date": [_day(d) for d in reports["report_date"]],
+            "progress": reports["progress"],
+            "status": [REPORT_STATUSES.get(s, (s, s))[index] for s in reports["status"]],
+            "note": reports["note"].fillna(""),
+            "reporter": reports["reporter"].fillna(""),
+            "evidence": reports["evidence"].fillna(""),
+        }
+    ).iloc[::-1]
+
+
+def reports_columns(language: str) -> dict:
+    return {
+        "report_date": st.column_config.TextColumn(text("report_date", language), width="small"),
+        "progress": st.column_config.ProgressColumn(
+            text("progress", language), min_value=0, max_value=100, format="%.0f %%"
+        ),
+        "status": st.column_config.TextColumn(text("status", language)),
+        "note": st.column_config.TextColumn(text("note", language), width="large"),
+        "reporter": st.column_config.TextColumn(text("reporter", language)),
+        "evidence": st.column_config.TextColumn(text("evidence", language)),
+    }
+
+
+def task_list(
+    tasks: pd.DataFrame, body_names: dict, area_names: dict, language: str
+) -> pd.DataFrame:
+    ordered = tasks.sort_values("code")
+    return pd.DataFrame(
+        {
+            "link": [task_link(c) for c in ordered["code"]],
+            "title": ordered["title"],
+            "body": [body_names.get(b, b) for b in ordered["body_code"]],
+            "area": [area_names.get(a, a) for a in ordered["area_code"]],
+            "official": ordered["official"],
+            "due_on": [_day(d) for d in ordered["due_on"]],
+            "status": [text(s, language) for s in ordered["status"]],
+            "progress": ordered["progress"],
+        }
+    )
+
+
+def task_list_columns(language: str) -> dict:
+    return {
+        "link": st.column_config.LinkColumn(
+            text("task_code", language), display_text=r"ma=([^&]+)", width="small"
+        ),
+        "title": st.column_config.TextColumn(text("task_title", language), width="large"),
+        "body": st.column_config.TextColumn(text("body", language)),
+        "area": st.column_config.TextColumn(text("area", language)),
+        "official": st.column_config.TextColumn(text("official", language)),
+        "due_on": st.column_config.TextColumn(text("due_on", language), width="small"),
+        "status": st.column_config.TextColumn(text("status", language)),
+        "progress": st.column_config.ProgressColumn(
+            text("progress", language), min_value=0, max_value=100, format="%.0f %%"
+        ),
+    }
+
+
+FIGURE_WORDS = {
+    "tasks": "tasks_total", "completion_rate": "completion_rate", "on_time_rate": "on_time_rate",
+    "avg_progress": "avg_progress", "progress_delta": "period_delta",
+}  # fmt: skip
+
+
+def figures_table(figures: pd.DataFrame, language: str) -> pd.DataFrame:
+    """Figures with headers in the screen's language; rates as percentages 0-100."""
+    from analytics.statuses import TASK_STATUS_CODES
+
+    table = pd.DataFrame({text("group", language): figures["label"]})
+    table[text("tasks_total", language)] = figures["tasks"]
+    for code in TASK_STATUS_CODES:
+        table[text(code, language)] = figures[code]
+    for key in ("completion_rate", "on_time_rate"):
+        table[text(key, language) + " (%)"] = (figures[key] * 100).round(1)
+    table[text("avg_progress", language) + " (%)"] = figures["avg_progress"]
+    if figures["progress_delta"].notna().any():
+        table[text("period_delta", language)] = figures["progress_delta"]
+    return table
+
+
+def figures_columns(language: str) -> dict:
+    return {}
