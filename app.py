@@ -3,10 +3,11 @@
 import streamlit as st
 
 from analytics.labels import text
-from ui import sidebar
+from ui import sidebar, style
 from ui.guard import guarded
 
 st.set_page_config(page_title="Nhiệm vụ đột phá, đổi mới", page_icon="📊", layout="wide")
+style.apply()
 
 view = guarded(sidebar.render, sidebar.language())
 if view is None:

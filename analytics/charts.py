@@ -49,7 +49,14 @@ def status_bar(figures: pd.Series, language: str = "vi") -> go.Figure:
             orientation="h",
             marker={
                 "color": [s.colour for s in TASK_STATUSES],
-                "pattern": {"shape": [PATTERNS[s.code] for s in TASK_STATUSES]},
+                "pattern": {
+                    "shape": [PATTERNS[s.code] for s in TASK_STATUSES],
+                    "bgcolor": [s.colour for s in TASK_STATUSES],
+                    "fgcolor": "white",
+                    "fgopacity": 0.45,
+                    "size": 8,
+                    "solidity": 0.15,
+                },
             },
             text=[formats.number(c, language=language) for c in counts],
             textposition="outside",
@@ -110,15 +117,34 @@ def status_mix(
             y=groups["label"],
             customdata=groups["key"],
             orientation="h",
-            marker={"color": status.colour, "pattern": {"shape": PATTERNS[status.code]}},
+            marker={
+                "color": status.colour,
+                "pattern": {
+                    "shape": PATTERNS[status.code],
+                    "bgcolor": status.colour,
+                    "fgcolor": "white",
+                    "fgopacity": 0.45,
+                    "size": 8,
+                    "solidity": 0.15,
+                },
+            },
             text=[formats.number(n, language=language) if n else "" for n in groups[status.code]],
             textposition="inside",
             insidetextanchor="middle",
+            textangle=0,
+            textfont={"size": 13, "color": "white"},
             hovertemplate="%{y}<br>" + text(status.code, language) + ": %{text}<extra></extra>",
         )
     fig.update_layout(
         barmode="stack",
-        legend={"orientation": "h", "y": -0.08, "yanchor": "top", "x": 0, "font": {"size": 12}},
+        legend={
+            "orientation": "h",
+            "y": -0.08,
+            "yanchor": "top",
+            "x": 0,
+            "font": {"size": 12},
+            "traceorder": "normal",
+        },
         clickmode="event+select",
         dragmode=False,
     )
@@ -170,7 +196,7 @@ def heatmap(
         )
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(side="top", tickangle=0, automargin=True)
+    fig.update_xaxes(side="bottom", tickangle=-30, automargin=True, tickfont={"size": 12})
     return _layout(fig, language, height, title)
 
 

@@ -26,9 +26,14 @@ now = apply_filters(
 before = apply_filters(data.tasks_in(as_of=since), view.filters)
 
 title, stamp = st.columns([3, 2], vertical_alignment="bottom")
-title.title(text("app_title", lang))
+title.header(text("app_title", lang))
 stamp.markdown(
-    f"**{view.period_label}** · {text('data_as_of', lang, date=formats.day(as_of))}  \n"
+    " · ".join(
+        part
+        for part in (text("data_as_of", lang, date=formats.day(as_of)), view.period_label)
+        if part
+    )
+    + "  \n"
     + text("last_updated", lang, date=formats.day(ref["last_update"]))
 )
 widgets.filter_chips(view.filters, {"body": body_names, "area": area_names}, lang)

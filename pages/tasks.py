@@ -28,7 +28,7 @@ if code:
         st.warning(text("task_not_found", lang, code=code))
         st.stop()
     state = tasks_view.state_of(data.tasks_in(as_of=as_of), code)
-    st.title(widgets.inert(task["title"]))
+    st.subheader(widgets.inert(task["title"]))
     st.caption(f"{text('task_code', lang)}: {widgets.inert(code)}")
     widgets.task_facts(task, state, as_of, body_names, area_names, lang)
     st.subheader(text("history", lang))

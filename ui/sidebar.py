@@ -140,7 +140,7 @@ def _period(ref: dict, lang: str, today: date) -> tuple[periods.Choice, str]:
         key="ngay", bind="query-params",
     )  # fmt: skip
     as_of = as_of or today
-    return periods.Choice(as_of=as_of), text("data_as_of", lang, date=formats.day(as_of))
+    return periods.Choice(as_of=as_of), ""
 
 
 def _filters(ref: dict, lang: str) -> Filters:

@@ -35,7 +35,9 @@ def headline_cards(cards: list[Headline], since: str, language: str) -> None:
             delta=None
             if change is None
             else text("change_since", language, change=change, date=since),
-            delta_color="normal" if card.higher_is_better else "inverse",
+            delta_color="off"
+            if not card.change
+            else ("normal" if card.higher_is_better else "inverse"),
             border=True,
         )
 
