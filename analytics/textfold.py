@@ -21,19 +21,16 @@ def fold(value: str) -> str:
     return _NON_WORD.sub("_", strip_accents(value)).strip("_")
 
 
-def matches(query: str, *fields: str) -> bool:
-    """Whether every word of ``query`` occurs in one of ``fields``, ignoring accents and case."""
-    haystack = " ".join(strip_accents(f or "") for f in fields)
-    return all(word in haystack for word in strip_accents(query).split())
-
-
 def search(frame: pd.DataFrame, query: str, columns: list[str]) -> pd.DataFrame:
-    """Rows of ``frame`` where every word of ``query`` occurs in ``columns`` (accents ignored)."""
-    words = strip_accents(query).split()
-    if not words or frame.empty:
+    """Rows of ``frame`` whose ``columns`` contain ``query`` as typed, ignoring accents and case.
+
+    "chat van" finds "chất vấn" but not "chất lượng ... Văn phòng": the words are
+    matched together, as a phrase, with runs of spaces treated as one.
+    """
+    phrase = " ".join(strip_accents(query).split())
+    if not phrase or frame.empty:
         return frame
-    haystack = frame[columns].fillna("").astype(str).agg(" ".join, axis=1).map(strip_accents)
-    mask = pd.Series(True, index=frame.index)
-    for word in words:
-        mask &= haystack.str.contains(word, regex=False)
-    return frame[mask]
+    haystack = (
+        frame[columns].fillna("").astype(str).agg(" | ".join, axis=1).map(strip_accents)
+    ).str.split().str.join(" ")
+    return frame[haystack.str.contains(phrase, regex=False)]

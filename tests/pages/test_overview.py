@@ -26,7 +26,7 @@ def test_first_start_creates_the_demo_and_shows_its_figures(tmp_path, monkeypatc
     assert shown["Quá hạn"] == str(expected["qua_han"])
     rate = f"{expected['completion_rate'] * 100:.1f}".replace(".", ",") + " %"
     assert shown["Tỷ lệ hoàn thành"] == rate
-    assert at.title[0].value.startswith("Nhiệm vụ đột phá, đổi mới")
+    assert at.header[0].value.startswith("Nhiệm vụ đột phá, đổi mới")
 
 
 def test_an_empty_database_says_no_task_matches(tmp_path, monkeypatch):
