@@ -1,0 +1,230 @@
+"""The import, end to end: bytes → table → kind → checked rows → one transaction.
+
+``import_file`` is what the command line and the upload page call. A file with any
+error is rejected whole with every error listed; a file without errors is written
+in one transaction, or, with ``dry_run``, only counted.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from analytics.importing.csvtable import read_csv_text
+from analytics.importing.encoding import to_utf8
+from analytics.importing.filetype import XLSX, detect_type
+from analytics.importing.headers import HeaderMatch, match_headers
+from analytics.importing.issues import Issues, Rejected, empty_errors, render
+from analytics.importing.source import Readable, read_source
+from analytics.importing.table import RawTable
+from analytics.importing.validate import Staged, validate
+from analytics.importing.xlsxtable import read_xlsx
+from analytics.store import imports_sql
+from analytics.store.connection import resolve_db_path, use_connection
+
+WRITE_ATTEMPTS = 4
+
+
+class ImportConflict(RuntimeError):
+    """Another write kept colliding with this import; nothing of it was written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Một thao tác ghi khác đang sửa cùng dữ liệu nên lần nhập này chưa được ghi; "
+            "hãy thử lại sau ít giây. (Another write collided with this import; "
+            "nothing was written, try again.)"
+        )
+
+
+@dataclass
+class ImportResult:
+    """What an import did, or why it was rejected."""
+
+    status: str  # "ok" or "rejected"
+    kind: str | None
+    file_name: str
+    sha256: str
+    rows: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    import_id: int | None = None
+    dry_run: bool = False
+    errors: pd.DataFrame = field(default_factory=empty_errors)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    def error_table(self, language: str = "vi") -> pd.DataFrame:
+        """Errors as row, column, value, message with the messages in ``language``."""
+        table = self.errors[["row", "column", "value"]].copy()
+        table["message"] = render(self.errors, language) if len(self.errors) else []
+        return table
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON object of CONTRACT.md section 2."""
+        if not self.ok:
+            errors = [
+                {
+                    "row": None if pd.isna(row) else int(row),
+                    "column": column if isinstance(column, str) else None,
+                    "value": value,
+                    "message": message,
+                }
+                for row, column, value, message in self.errors[
+                    ["row", "column", "value", "message"]
+                ].itertuples(index=False)
+            ]
+            return {"status": "rejected", "kind": self.kind, "errors": errors}
+        payload: dict[str, Any] = {
+            "status": "ok", "import_id": self.import_id, "kind": self.kind, "rows": self.rows,
+            "inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
+        }  # fmt: skip
+        if self.dry_run:
+            payload["dry_run"] = True
+        return payload
+
+
+def default_user() -> str:
+    """The operating-system user, the default author of an import."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
+
+
+def read_table(data: bytes, issues: Issues) -> RawTable:
+    """The cells of a CSV or XLSX file (type told by content) with their row numbers."""
+    if detect_type(data) == XLSX:
+        return read_xlsx(data, issues)
+    return read_csv_text(to_utf8(data), issues)
+
+
+def check_headers(table: RawTable) -> HeaderMatch:
+    """The file's kind and columns; raises :class:`Rejected` for header problems."""
+    match = match_headers(table.headers)
+    issues = Issues()
+    if match.kind is None:
+        issues.add_file("unknown_kind")
+        raise Rejected(issues)
+    for name in match.duplicates:
+        issues.add_file("duplicate_column", name)
+    for name in match.missing:
+        issues.add_file("missing_column", name)
+    if len(table.rows) == 0 and not issues:
+        issues.add_file("no_data_rows")
+    if issues:
+        raise Rejected(issues, match.kind)
+    return match
+
+
+# One import at a time per database file inside this process, so two uploads at the
+# same moment are written one after the other instead of colliding.
+_locks_guard = threading.Lock()
+_locks: dict[str, threading.Lock] = {}
+
+
+def _lock_for(db: object) -> threading.Lock:
+    key = f"con:{id(db)}" if isinstance(db, duckdb.DuckDBPyConnection) else str(resolve_db_path(db))
+    with _locks_guard:
+        return _locks.setdefault(key, threading.Lock())
+
+
+@contextmanager
+def exclusive(db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None) -> Iterator[None]:
+    """Hold the in-process lock of ``db`` (imports and undos of one file take turns)."""
+    with _lock_for(db):
+        yield
+
+
+def import_file(
+    source: Readable,
+    db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None = None,
+    *,
+    file_name: str | None = None,
+    user: str | None = None,
+    dry_run: bool = False,
+    today: date | None = None,
+) -> ImportResult:
+    """Import one tasks, progress or appraisal file (CSV or XLSX) into ``db``.
+
+    ``source`` is a path, bytes, or a binary file object (an upload). Returns an
+    :class:`ImportResult`: rejected with every error, or ok with the counts (and the
+    new import's id unless ``dry_run``). Nothing is written when the file is rejected.
+    Raises :class:`ImportConflict` when other writes kept colliding with this one, and
+    :class:`~analytics.store.connection.DatabaseBusy` when another process holds the file.
+    """
+    issues = Issues()
+    kind: str | None = None
+    try:
+        src = read_source(source, file_name)
+    except Rejected as rejected:
+        name = file_name or str(getattr(source, "name", "") or source)
+        return _rejected(rejected.issues, None, os.path.basename(name), "")
+    try:
+        table = read_table(src.data, issues)
+        match = check_headers(table)
+        kind = match.kind
+    except Rejected as rejected:
+        issues.extend(rejected.issues)
+        return _rejected(issues, rejected.kind, src.file_name, src.sha256)
+    assert kind is not None
+    record = imports_sql.ImportRecord(
+        user_name=user or default_user(), file_name=src.file_name, sha256=src.sha256,
+        kind=kind, rows=len(table.rows),
+    )  # fmt: skip
+    with exclusive(db), use_connection(db) as con:
+        for attempt in range(WRITE_ATTEMPTS):
+            row_issues = Issues()
+            row_issues.extend(issues)  # problems met while reading, such as extra cells
+            staged = validate(con, table, match, row_issues, today)
+            if row_issues or staged.frame is None:
+                return _rejected(row_issues, kind, src.file_name, src.sha256)
+            if dry_run:
+                counts = imports_sql.classify_counts(con, kind, staged.frame, staged.present)
+                return _ok(staged, counts, None, src, dry_run=True)
+            try:
+                import_id, counts = imports_sql.write_import(
+                    con, kind, staged.frame, staged.present, record, staged.new_periods,
+                    staged.duplicates,
+                )  # fmt: skip
+            except (duckdb.TransactionException, duckdb.ConstraintException) as error:
+                if not _is_conflict(error) or attempt == WRITE_ATTEMPTS - 1:
+                    if _is_conflict(error):
+                        raise ImportConflict() from None
+                    raise
+                time.sleep(0.05 * 2**attempt)
+                continue
+            return _ok(staged, counts, import_id, src, dry_run=False)
+    raise ImportConflict()
+
+
+def _is_conflict(error: duckdb.Error) -> bool:
+    text = str(error).lower()
+    return "conflict" in text or "transaction" in text or "duplicate key" in text
+
+
+def _ok(
+    staged: Staged, counts: imports_sql.Counts, import_id: int | None, src: Any, dry_run: bool
+) -> ImportResult:
+    unchanged = counts.unchanged + (staged.duplicates if dry_run else 0)
+    return ImportResult(
+        "ok", staged.kind, src.file_name, src.sha256, rows=staged.rows,
+        inserted=counts.inserted, updated=counts.updated, unchanged=unchanged,
+        import_id=import_id, dry_run=dry_run,
+    )  # fmt: skip
+
+
+def _rejected(issues: Issues, kind: str | None, file_name: str, sha256: str) -> ImportResult:
+    return ImportResult("rejected", kind, file_name, sha256, errors=issues.frame())

@@ -1,0 +1,130 @@
+"""Turning columns of text into values, in bulk.
+
+Each parser reads a whole column. It parses the column's distinct values once
+(a million report dates hold a few hundred distinct ones) and spreads the results
+back, so the cost follows the number of distinct values, not of rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from analytics.importing.headers import fold
+
+# A leading apostrophe protects text that a spreadsheet would take for a formula
+# (CONTRACT.md section 2); the import drops it, so export then import is a round trip.
+_FORMULA_ESCAPE = r"^'(?=[=+\-@\t\r])"
+
+_DAY_FIRST = re.compile(r"(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?")
+_NUMBER = re.compile(r"([+-]?)(\d+(?:[.,]\d+)?|[.,]\d+)\s*(%?)")
+_YEAR = re.compile(r"\d{4}")
+_PERIOD = re.compile(r"(\d{4})(?:\s*[-–—]\s*(\d{4}))?")
+
+NAT = np.datetime64("NaT", "D")
+
+
+def clean(column: pd.Series) -> pd.Series:
+    """Cells as text without surrounding spaces and without a formula-escaping apostrophe."""
+    stripped = column.str.strip()
+    if stripped.str.startswith("'").any():
+        stripped = stripped.str.replace(_FORMULA_ESCAPE, "", regex=True)
+    return stripped
+
+
+def empty(column: pd.Series) -> np.ndarray:
+    """Which cells are empty (after :func:`clean`)."""
+    return (column == "").to_numpy(dtype=bool, na_value=True)
+
+
+def by_distinct(column: pd.Series, parse: Callable[[str], object], dtype: object) -> np.ndarray:
+    """``parse`` applied to each distinct value of ``column``, spread over its rows."""
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    parsed = np.array([parse(u) for u in uniques], dtype=dtype)
+    if len(parsed) == 0:
+        return np.empty(len(column), dtype=dtype)
+    return parsed[codes]
+
+
+def date_of(text: str) -> np.datetime64:
+    """A day-first date (dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd/mm/yy → 20yy) or yyyy-mm-dd.
+
+    Never month-first. NaT when the text is not such a date or the day does not exist.
+    """
+    match = _DAY_FIRST.fullmatch(text)
+    if match:
+        day, month, year = int(match[1]), int(match[3]), match[4]
+        number = int(year) + (2000 if len(year) == 2 else 0)
+    else:
+        match = _ISO.fullmatch(text)
+        if not match:
+            return NAT
+        number, month, day = int(match[1]), int(match[2]), int(match[3])
+    if not 1900 <= number <= 2200:
+        return NAT
+    try:
+        return np.datetime64(date(number, month, day), "D")
+    except ValueError:
+        return NAT
+
+
+def parse_dates(column: pd.Series) -> np.ndarray:
+    """Dates (``datetime64[D]``) of a cleaned column; NaT for empty or invalid cells."""
+    return by_distinct(column, date_of, "datetime64[D]")
+
+
+def number_of(text: str) -> float:
+    """``45``, ``45%``, ``45,5``, ``45.5`` → 45 / 45.5; NaN when not a number."""
+    match = _NUMBER.fullmatch(text)
+    if not match:
+        return float("nan")
+    value = float(match[2].replace(",", "."))
+    return -value if match[1] == "-" else value
+
+
+def parse_numbers(column: pd.Series) -> np.ndarray:
+    """Numbers (float64) of a cleaned column; NaN for empty or invalid cells."""
+    return by_distinct(column, number_of, "float64")
+
+
+def year_of(text: str) -> int:
+    """A four-digit year; 0 when the text is not one."""
+    return int(text) if _YEAR.fullmatch(text) else 0
+
+
+def parse_years(column: pd.Series) -> np.ndarray:
+    return by_distinct(column, year_of, "int64")
+
+
+def period_of(text: str) -> str:
+    """``2021`` or ``2021-2025`` (spaces and dashes normalised); empty when invalid."""
+    match = _PERIOD.fullmatch(text)
+    if not match:
+        return ""
+    start, end = match[1], match[2]
+    if end is None:
+        return start
+    return f"{start}-{end}" if int(end) > int(start) else ""
+
+
+def parse_periods(column: pd.Series) -> np.ndarray:
+    return by_distinct(column, period_of, object)
+
+
+def choice_lookup(choices: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Folded spelling → code, from ``{code: (name, other names...)}``; codes match too."""
+    lookup: dict[str, str] = {}
+    for code, names in choices.items():
+        for spelling in (code, *names):
+            lookup[fold(spelling)] = code
+    return lookup
+
+
+def parse_choices(column: pd.Series, lookup: dict[str, str]) -> np.ndarray:
+    """The code each cell names (accents and case ignored); empty string when none."""
+    return by_distinct(column, lambda text: lookup.get(fold(text), ""), object)
