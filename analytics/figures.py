@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics.reference_data import period_display, period_kind
 from analytics.statuses import TASK_STATUS_CODES
 from analytics.store.connection import use_connection
-from analytics.store.figures_sql import reference_labels, task_states
+from analytics.store.figures_sql import group_rows, reference_labels, task_states
 
 GROUPS = ("body", "area", "position", "official", "assigner", "period", "all")
 # Per-task column each group is keyed on (a fixed allow-list).
@@ -36,6 +37,7 @@ FIGURE_COLUMNS = (
     "avg_progress",
     "progress_delta",
 )
+LABELLED = ("body", "area", "position", "period")  # groups named from a reference table
 UNRECORDED_LABEL = "(chưa ghi)"
 ALL_LABEL = "Tất cả"
 
@@ -83,32 +85,73 @@ def task_frame(con: duckdb.DuckDBPyConnection, window: Window) -> pd.DataFrame:
     )
 
 
-def aggregate(tasks: pd.DataFrame, keys: list[str], with_delta: bool) -> pd.DataFrame:
-    """Count, rate and average the per-task rows by ``keys`` (empty list: one row for all)."""
-    status_counts = pd.get_dummies(tasks["status"]).reindex(
-        columns=list(TASK_STATUS_CODES), fill_value=False
+def _window_rows(
+    con: duckdb.DuckDBPyConnection, groups: tuple[str, ...], window: Window
+) -> pd.DataFrame:
+    return group_rows(
+        con,
+        groups,
+        window.as_of,
+        scope_from=window.scope_from,
+        scope_to=window.scope_to or window.as_of,
+        window_from=window.window_from,
     )
-    frame = pd.concat([tasks[keys], status_counts.astype("int64"), tasks[["progress"]]], axis=1)
-    frame["delta"] = tasks["progress"] - tasks["progress_before"]
+
+
+def _status_index(status: pd.Series) -> np.ndarray:
+    """Status as an index into TASK_STATUS_CODES (accepts the codes or the indexes)."""
+    if pd.api.types.is_integer_dtype(status.dtype):
+        return status.to_numpy(dtype=np.int64)
+    codes = pd.Categorical(status, categories=list(TASK_STATUS_CODES)).codes.astype(np.int64)
+    if (codes < 0).any():
+        raise ValueError("unknown task status")
+    return codes
+
+
+def aggregate(tasks: pd.DataFrame, keys: list[str], with_delta: bool) -> pd.DataFrame:
+    """Count, rate and average the per-task rows by ``keys`` (empty list: one row for all).
+
+    ``tasks`` has a ``status`` (code or index), ``progress`` and ``progress_before``
+    column and the ``keys``; one output row per key value found (none for no task).
+    Counting is done with ``numpy.bincount`` on factorised keys: one pass, no
+    per-group Python work, so 165,000 tasks aggregate in milliseconds.
+    """
+    n_status = len(TASK_STATUS_CODES)
     if keys:
-        grouped = frame.groupby(keys, sort=False, dropna=False)
-        out = grouped[list(TASK_STATUS_CODES)].sum()
-        out.insert(0, "tasks", grouped.size())
-        out["progress_mean"] = grouped["progress"].mean()
-        out["delta_mean"] = grouped["delta"].mean()
-        out = out.reset_index()
+        if len(keys) == 1:
+            codes, uniques = pd.factorize(tasks[keys[0]], use_na_sentinel=False)
+            out = pd.DataFrame({keys[0]: np.asarray(uniques, dtype=object)})
+        else:
+            grouped = tasks.groupby(keys, sort=False, dropna=False)
+            codes = grouped.ngroup().to_numpy()
+            out = grouped.size().reset_index()[keys]
+        groups = len(out)
     else:
-        out = pd.DataFrame([frame[list(TASK_STATUS_CODES)].sum()])
-        out.insert(0, "tasks", len(frame))
-        out["progress_mean"] = frame["progress"].mean() if len(frame) else float("nan")
-        out["delta_mean"] = frame["delta"].mean() if len(frame) else float("nan")
-    done = out["hoan_thanh_dung_han"] + out["hoan_thanh_qua_han"]
-    due = done + out["qua_han"]
-    out["completion_rate"] = (done / out["tasks"]).round(4)
-    out["on_time_rate"] = (out["hoan_thanh_dung_han"] / due.where(due > 0)).round(4)
-    out["avg_progress"] = out.pop("progress_mean").round(2)
-    delta = out.pop("delta_mean").round(2)
-    out["progress_delta"] = delta if with_delta else float("nan")
+        codes = np.zeros(len(tasks), dtype=np.int64)
+        groups = 1 if len(tasks) else 0
+        out = pd.DataFrame(index=range(groups))
+    codes = np.asarray(codes, dtype=np.int64)
+    status = _status_index(tasks["status"])
+    counts = np.bincount(codes * n_status + status, minlength=groups * n_status)
+    counts = counts.reshape(groups, n_status)
+    sizes = counts.sum(axis=1)
+    progress = tasks["progress"].to_numpy(dtype=np.float64)
+    out.insert(len(out.columns), "tasks", sizes)
+    for i, code in enumerate(TASK_STATUS_CODES):
+        out[code] = counts[:, i]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        done = out["hoan_thanh_dung_han"] + out["hoan_thanh_qua_han"]
+        due = done + out["qua_han"]
+        out["completion_rate"] = (done / out["tasks"]).round(4)
+        out["on_time_rate"] = (out["hoan_thanh_dung_han"] / due.where(due > 0)).round(4)
+        mean = np.bincount(codes, weights=progress, minlength=groups) / sizes
+        out["avg_progress"] = np.round(mean, 2)
+        if with_delta:
+            before = tasks["progress_before"].to_numpy(dtype=np.float64)
+            delta = np.bincount(codes, weights=progress - before, minlength=groups) / sizes
+            out["progress_delta"] = np.round(delta, 2)
+        else:
+            out["progress_delta"] = np.nan
     return out
 
 
@@ -120,50 +163,63 @@ def figures_by(
     with_delta: bool = False,
     language: str = "vi",
 ) -> pd.DataFrame:
-    """Figures per group: ``key``, ``label`` and every figure; groups with no task left out."""
+    """Figures per group: ``key``, ``label`` and every figure; groups with no task left out.
+
+    ``tasks`` is a per-task frame: the full one of :func:`task_frame` (columns
+    ``body_code``, ``area_code``, ``period_label``, ...) or the narrow one of
+    :func:`analytics.store.figures_sql.group_rows` (a column named after the group).
+    """
     if by not in GROUPS:
         raise ValueError(f"unknown group {by!r}; one of {', '.join(GROUPS)}")
+    if tasks.empty:
+        return _typed(pd.DataFrame(columns=["key", "label", *FIGURE_COLUMNS]))
     if by == "all":
         out = aggregate(tasks, [], with_delta)
         out.insert(0, "label", ALL_LABEL if language == "vi" else "All")
         out.insert(0, "key", "all")
         return _typed(out)
-    column = GROUP_COLUMNS[by]
-    if tasks.empty:
-        return _typed(pd.DataFrame(columns=["key", "label", *FIGURE_COLUMNS]))
+    column = by if by in tasks.columns else GROUP_COLUMNS[by]
     out = aggregate(tasks, [column], with_delta).rename(columns={column: "key"})
-    out = _label_and_order(out, by, labels, language)
-    return _typed(out)
+    out["key"] = out["key"].fillna("").astype(str)
+    label, order = group_labels(by, out["key"], labels, language)
+    out.insert(1, "label", label)
+    out["_order"] = order
+    out = out.sort_values(["_order", "label", "key"], kind="stable")
+    return _typed(out[["key", "label", *FIGURE_COLUMNS]])
 
 
-def _label_and_order(
-    out: pd.DataFrame, by: str, labels: pd.DataFrame | None, language: str
-) -> pd.DataFrame:
-    name_column = "name_vi" if language == "vi" else "name_en"
+def group_labels(
+    by: str, keys: pd.Series, labels: pd.DataFrame | None, language: str = "vi"
+) -> tuple[pd.Series, pd.Series]:
+    """The shown name of each key and a number to order them by.
+
+    Bodies, areas and positions: their reference name and order (unknown codes after,
+    by name); periods: "Năm 2021", "Giai đoạn 2021–2025", ... in label order; officials
+    and assigners: the text itself, the empty one shown as "(chưa ghi)", first.
+    """
+    keys = keys.reset_index(drop=True)
     if by in ("body", "area", "position") and labels is not None and len(labels):
-        merged = out.merge(labels, on="key", how="left")
-        merged["label"] = merged[name_column].fillna(merged["key"])
-        # Known rows in their reference order, unknown ones after, by name.
-        merged["order"] = merged["sort_order"].fillna(10_000)
-        merged = merged.sort_values(["order", "label"], kind="stable")
-        return merged[["key", "label", *FIGURE_COLUMNS]]
+        name_column = "name_vi" if language == "vi" else "name_en"
+        names = dict(zip(labels["key"], labels[name_column], strict=True))
+        orders = dict(zip(labels["key"], labels["sort_order"], strict=True))
+        label = pd.Series([names.get(k, k) for k in keys], dtype=object)
+        order = pd.Series([orders.get(k, 10_000) for k in keys], dtype=np.int64)
+        return label, order
     if by == "period":
         kinds = dict(zip(labels["key"], labels["kind"], strict=True)) if labels is not None else {}
-        out["label"] = [
-            period_display(key, period_kind(key, kinds), language) for key in out["key"]
-        ]
-        out = out.sort_values(["key"], kind="stable")
-        return out[["key", "label", *FIGURE_COLUMNS]]
+        label = pd.Series(
+            [period_display(k, period_kind(k, kinds), language) for k in keys], dtype=object
+        )
+        return label, pd.Series(keys.rank(method="dense").to_numpy(), dtype=np.int64)
     unrecorded = UNRECORDED_LABEL if language == "vi" else "(not recorded)"
-    out["label"] = out["key"].where(out["key"] != "", unrecorded)
-    out = out.sort_values(["key"], kind="stable")
-    return out[["key", "label", *FIGURE_COLUMNS]]
+    label = pd.Series([k if k != "" else unrecorded for k in keys], dtype=object)
+    return label, pd.Series(keys.rank(method="dense").to_numpy(), dtype=np.int64)
 
 
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
     out = out.reset_index(drop=True)
-    out["key"] = out["key"].astype(str)
-    out["label"] = out["label"].astype(str)
+    for column in [c for c in out.columns if c == "key" or c.endswith("key") or "label" in c]:
+        out[column] = out[column].astype(str)
     for column in ("tasks", *TASK_STATUS_CODES):
         out[column] = out[column].astype("int64")
     for column in ("completion_rate", "on_time_rate", "avg_progress", "progress_delta"):
@@ -183,14 +239,17 @@ def summary(
 ) -> pd.DataFrame:
     """The figures of CONTRACT.md section 4 per group, one row per group with a task in scope.
 
-    ``db`` is a path (opened and closed here) or an open DuckDB connection.
+    ``db`` is a path (opened and closed here) or an open DuckDB connection. With no
+    task in scope the frame is empty, also for ``by="all"`` (CONTRACT.md section 2:
+    groups with no task are not listed). ``progress_delta`` is null without ``date_from``.
     """
     if by not in GROUPS:
         raise ValueError(f"unknown group {by!r}; one of {', '.join(GROUPS)}")
     window = resolve_window(as_of, date_from, date_to, today)
+    groups = () if by == "all" else (by,)
     with use_connection(db) as con:
-        tasks = task_frame(con, window)
-        labels = reference_labels(con, by) if by in ("body", "area", "position", "period") else None
+        rows = _window_rows(con, groups, window)
+        labels = reference_labels(con, by) if by in LABELLED else None
     return figures_by(
-        tasks, by, labels, with_delta=window.window_from is not None, language=language
+        rows, by, labels, with_delta=window.window_from is not None, language=language
     )

@@ -1,62 +1,135 @@
 """The SQL behind the figures: one row per task with its state as of a date.
 
 DuckDB does the heavy part here (the latest report per task as of D, the done
-date, the status); ``analytics.figures`` aggregates the rows per group in pandas.
-Every value comes in as a parameter; no text is pasted into SQL.
+date, the status); ``analytics.figures``, ``analytics.trend`` and
+``analytics.early_warning`` aggregate the rows in pandas. Every value comes in as a
+parameter; the only identifiers that vary (the grouping columns) come from
+:data:`GROUP_COLUMNS`, a fixed allow-list.
+
+Two facts of the schema keep this fast at ten million reports:
+- a report is done exactly when its progress is 100 (the ``progress`` table's CHECK
+  ties ``status = 'hoan_thanh'`` to ``progress = 100``), so the SQL compares numbers
+  instead of text;
+- the done date C (CONTRACT.md section 4) is the earliest done report after the last
+  report that was not done. One pass over the reports keeps, per task, the date of
+  the last open report and the list of done report dates; C is then the smallest
+  listed date after that last open one (``list_filter`` with a lambda).
 """
 
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 import duckdb
 import pandas as pd
 
-# The status of a task as of D (CONTRACT.md section 4), in one place.
-# C (done_on) is the first report date of the final run of done reports:
-# the earliest done report after the last report that was not done.
-TASK_STATES_SQL = """
-WITH latest AS (
+from analytics.statuses import TASK_STATUS_CODES
+
+EARLIEST = date(1, 1, 1)
+
+# Grouping name -> column of ``tasks`` (the allow-list for varying identifiers).
+# An empty official or assigner is its own group, keyed "".
+GROUP_COLUMNS: dict[str, str] = {
+    "body": "t.body_code",
+    "area": "t.area_code",
+    "position": "t.position",
+    "official": "coalesce(t.official, '')",
+    "assigner": "coalesce(t.assigner, '')",
+    "period": "t.period_label",
+}
+
+# The status of a task as of D (CONTRACT.md section 4) as an index into
+# TASK_STATUS_CODES, in one place. ``done_on`` is C, ``due_on`` is U.
+_STATUS_INDEX = """
+    CASE
+        WHEN done_on IS NOT NULL AND done_on <= due_on THEN 0  -- hoan_thanh_dung_han
+        WHEN done_on IS NOT NULL THEN 1                        -- hoan_thanh_qua_han
+        WHEN $as_of > due_on THEN 4                            -- qua_han
+        WHEN progress > 0 THEN 2                               -- dang_thuc_hien
+        ELSE 3                                                 -- chua_trien_khai
+    END
+"""
+_STATUS_ORDER = (
+    "hoan_thanh_dung_han",
+    "hoan_thanh_qua_han",
+    "dang_thuc_hien",
+    "chua_trien_khai",
+    "qua_han",
+)
+assert _STATUS_ORDER == TASK_STATUS_CODES, "status indexes above follow TASK_STATUS_CODES"
+
+# Per task with a report on or before D: the latest progress, the last report date,
+# the done date C. ``progress_before`` (the progress before the window's first day)
+# is added only when a window asks for it.
+_PER_TASK = """
+per_task AS (
     SELECT task_id,
            arg_max(progress, report_date) AS progress,
-           arg_max(status, report_date) AS latest_status,
            max(report_date) AS last_report_on,
-           max(report_date) FILTER (WHERE status <> 'hoan_thanh') AS last_open_on,
-           list(report_date) FILTER (WHERE status = 'hoan_thanh') AS done_dates,
-           arg_max(progress, report_date) FILTER (WHERE report_date < $window_from)
-               AS progress_before
+           max(report_date) FILTER (WHERE progress < 100) AS last_open_on,
+           list(report_date) FILTER (WHERE progress = 100) AS done_dates
+           {before}{recent}
     FROM progress
     WHERE report_date <= $as_of
     GROUP BY task_id
 ),
 state AS (
-    SELECT l.*,
-           CASE WHEN latest_status = 'hoan_thanh' THEN
-               list_min(list_filter(done_dates,
-                   lambda d: last_open_on IS NULL OR d > last_open_on))
-           END AS done_on
-    FROM latest l
+    SELECT t.*,
+           coalesce(s.progress, 0) AS progress,
+           s.last_report_on,
+           CASE WHEN s.progress = 100 THEN
+               list_min(list_filter(s.done_dates,
+                   lambda d: s.last_open_on IS NULL OR d > s.last_open_on))
+           END AS done_on,
+           {before_column} AS progress_before{recent_columns}
+    FROM tasks t
+    LEFT JOIN per_task s ON s.task_id = t.id
+    WHERE t.assignment_state = 'da_giao'
+      AND t.assigned_on <= $scope_to
+      AND t.due_on >= $scope_from
 )
-SELECT t.id AS task_id, t.code, t.title, t.body_code, t.area_code, t.position,
-       coalesce(t.official, '') AS official, coalesce(t.assigner, '') AS assigner,
-       t.period_label, t.assigned_on, t.due_on,
-       coalesce(s.progress, 0) AS progress,
-       s.last_report_on,
-       s.done_on,
-       coalesce(s.progress_before, 0) AS progress_before,
-       CASE
-           WHEN s.done_on IS NOT NULL AND s.done_on <= t.due_on THEN 'hoan_thanh_dung_han'
-           WHEN s.done_on IS NOT NULL THEN 'hoan_thanh_qua_han'
-           WHEN $as_of > t.due_on THEN 'qua_han'
-           WHEN coalesce(s.progress, 0) > 0 THEN 'dang_thuc_hien'
-           ELSE 'chua_trien_khai'
-       END AS status
-FROM tasks t
-LEFT JOIN state s ON s.task_id = t.id
-WHERE t.assignment_state = 'da_giao'
-  AND t.assigned_on <= $scope_to
-  AND t.due_on >= $scope_from
 """
+_BEFORE = (
+    ",\n           arg_max(progress, report_date) FILTER (WHERE report_date < $window_from)"
+    " AS progress_before"
+)
+
+
+_RECENT = (
+    ",\n           max(report_date, 4) AS recent_dates,"
+    "\n           arg_max(progress, report_date, 4) AS recent_progress"
+)
+_RECENT_COLUMNS = (
+    ",\n           coalesce(s.recent_dates, []) AS recent_dates,"
+    "\n           coalesce(s.recent_progress, []) AS recent_progress"
+)
+
+
+def _per_task(with_before: bool, with_recent: bool = False) -> str:
+    return _PER_TASK.format(
+        before=_BEFORE if with_before else "",
+        before_column="coalesce(s.progress_before, 0)" if with_before else "CAST(0 AS DOUBLE)",
+        recent=_RECENT if with_recent else "",
+        recent_columns=_RECENT_COLUMNS if with_recent else "",
+    )
+
+
+TASK_STATES_SQL = (
+    "WITH "
+    + _per_task(True)
+    + """
+SELECT id AS task_id, code, title, body_code, area_code, position,
+       coalesce(official, '') AS official, coalesce(assigner, '') AS assigner,
+       period_label, assigned_on, due_on, progress, last_report_on, done_on,
+       progress_before,
+       $status_names[1 + """
+    + _STATUS_INDEX
+    + """] AS status
+FROM state t
+ORDER BY id
+"""
+)
 
 LABELS_SQL = {
     "body": "SELECT code AS key, name_vi, name_en, sort_order FROM bodies",
@@ -65,7 +138,16 @@ LABELS_SQL = {
     "period": "SELECT label AS key, kind, start_year FROM periods",
 }
 
-EARLIEST = date(1, 1, 1)
+
+def _scope_params(
+    as_of: date, scope_from: date | None, scope_to: date | None, window_from: date | None
+) -> dict[str, object]:
+    return {
+        "as_of": as_of,
+        "scope_to": scope_to or as_of,
+        "scope_from": scope_from or EARLIEST,
+        "window_from": window_from or EARLIEST,
+    }
 
 
 def task_states(
@@ -80,16 +162,162 @@ def task_states(
 
     Scope: ``assigned_on <= scope_to`` and ``due_on >= scope_from`` (defaults: as_of, no
     lower bound). ``progress_before`` is the progress before ``window_from`` (0 if none).
+    ``status`` is one of the codes of ``analytics.statuses.TASK_STATUS_CODES``.
     """
-    params = {
-        "as_of": as_of,
-        "scope_to": scope_to or as_of,
-        "scope_from": scope_from or EARLIEST,
-        "window_from": window_from or EARLIEST,
-    }
+    params = _scope_params(as_of, scope_from, scope_to, window_from)
+    params["status_names"] = list(TASK_STATUS_CODES)
     return con.execute(TASK_STATES_SQL, params).df()
+
+
+@cache
+def _group_rows_sql(groups: tuple[str, ...], with_before: bool) -> str:
+    keys = "".join(f"{GROUP_COLUMNS[g]} AS {g}, " for g in groups)  # allow-listed only
+    return (
+        "WITH "
+        + _per_task(with_before)
+        + f"""
+SELECT {keys}CAST({_STATUS_INDEX} AS TINYINT) AS status, progress, progress_before
+FROM state t
+"""
+    )
+
+
+def group_rows(
+    con: duckdb.DuckDBPyConnection,
+    groups: tuple[str, ...],
+    as_of: date,
+    *,
+    scope_from: date | None = None,
+    scope_to: date | None = None,
+    window_from: date | None = None,
+) -> pd.DataFrame:
+    """The narrow per-task frame the figures aggregate, one row per task in scope.
+
+    Columns: one per name in ``groups`` (keys of :data:`GROUP_COLUMNS`), ``status`` (an
+    index into ``TASK_STATUS_CODES``), ``progress`` and ``progress_before`` (0 without
+    ``window_from``). Read through Arrow: much faster than ``.df()`` for text columns.
+    """
+    unknown = [g for g in groups if g not in GROUP_COLUMNS]
+    if unknown:
+        raise ValueError(f"unknown group {unknown[0]!r}")
+    sql = _group_rows_sql(tuple(groups), window_from is not None)
+    params = _scope_params(as_of, scope_from, scope_to, window_from)
+    if window_from is None:
+        del params["window_from"]
+    return _arrow_frame(con, sql, params)
+
+
+def _arrow_frame(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> pd.DataFrame:
+    # A result someone left half-read (a fetchone()) would block con.sql(): finish it.
+    con.complete()
+    return con.sql(sql, params=params).to_arrow_table().to_pandas()
 
 
 def reference_labels(con: duckdb.DuckDBPyConnection, kind: str) -> pd.DataFrame:
     """Codes and names of bodies, areas, positions or periods, as stored."""
     return con.execute(LABELS_SQL[kind]).df()
+
+
+# ---------------------------------------------------------------------------
+# Trend: the state of every task at several dates in one query.
+# For each report, ``last_open`` is the date of the latest report not done on or
+# before it (one window pass); the done reports sharing a task and a ``last_open``
+# form one run, whose first date is C for any date D that falls in the run. An
+# ASOF join then picks, for every (task, D), the latest report on or before D.
+_TREND_SQL = """
+WITH marked AS (
+    SELECT task_id, report_date, progress,
+           max(report_date) FILTER (WHERE progress < 100) OVER (
+               PARTITION BY task_id ORDER BY report_date ROWS UNBOUNDED PRECEDING
+           ) AS last_open
+    FROM progress
+    WHERE report_date <= $last_end
+),
+runs AS (
+    SELECT task_id, last_open, min(report_date) AS done_on
+    FROM marked
+    WHERE progress = 100
+    GROUP BY task_id, last_open
+),
+report_state AS (
+    SELECT m.task_id, m.report_date, m.progress, r.done_on
+    FROM marked m
+    LEFT JOIN runs r
+        ON m.progress = 100 AND r.task_id = m.task_id
+       AND r.last_open IS NOT DISTINCT FROM m.last_open
+),
+grid AS (
+    SELECT {keys}t.id AS task_id, t.due_on, e.as_of
+    FROM tasks t, (SELECT unnest($ends) AS as_of) e
+    WHERE t.assignment_state = 'da_giao' AND t.assigned_on <= e.as_of
+),
+joined AS (
+    SELECT g.*, coalesce(s.progress, 0) AS progress, s.done_on
+    FROM grid g
+    ASOF LEFT JOIN report_state s ON g.task_id = s.task_id AND g.as_of >= s.report_date
+)
+SELECT as_of, {key_names}CAST({status} AS TINYINT) AS status, progress
+FROM joined
+"""
+
+
+@cache
+def _trend_sql(groups: tuple[str, ...]) -> str:
+    keys = "".join(f"{GROUP_COLUMNS[g]} AS {g}, " for g in groups)  # allow-listed only
+    key_names = "".join(f"{g}, " for g in groups)
+    status = _STATUS_INDEX.replace("$as_of", "as_of")
+    return _TREND_SQL.format(keys=keys, key_names=key_names, status=status)
+
+
+def trend_rows(
+    con: duckdb.DuckDBPyConnection, ends: list[date], groups: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """One row per (date in ``ends``, task assigned on or before it): its state as of that date.
+
+    Columns: ``as_of``, one per name in ``groups``, ``status`` (index into
+    ``TASK_STATUS_CODES``) and ``progress``.
+    """
+    unknown = [g for g in groups if g not in GROUP_COLUMNS]
+    if unknown:
+        raise ValueError(f"unknown group {unknown[0]!r}")
+    if not ends:
+        raise ValueError("no date given")
+    params = {"ends": sorted(set(ends)), "last_end": max(ends)}
+    frame = _arrow_frame(con, _trend_sql(tuple(groups)), params)
+    frame["as_of"] = pd.to_datetime(frame["as_of"]).dt.date
+    return frame
+
+
+# ---------------------------------------------------------------------------
+# Early warning: each open task's progress and its last four reports as of D.
+EARLY_WARNING_SQL = (
+    "WITH "
+    + _per_task(False, with_recent=True)
+    + """,
+open_task AS (
+    SELECT t.*, CAST("""
+    + _STATUS_INDEX
+    + """ AS TINYINT) AS status_index
+    FROM state t
+)
+SELECT id AS task_id, code, title, body_code, area_code, position,
+       coalesce(official, '') AS official, coalesce(assigner, '') AS assigner,
+       period_label, assigned_on, due_on, progress, last_report_on,
+       $status_names[1 + status_index] AS status, recent_dates, recent_progress
+FROM open_task
+WHERE done_on IS NULL
+ORDER BY id
+"""
+)
+
+
+def open_task_history(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    """Every assigned task, assigned on or before ``as_of`` and not done as of it.
+
+    Besides the task's columns and ``status``: ``recent_dates`` and ``recent_progress``,
+    its last (up to) four reports on or before ``as_of``, latest first.
+    """
+    params = _scope_params(as_of, None, None, None)
+    del params["window_from"]
+    params["status_names"] = list(TASK_STATUS_CODES)
+    return con.execute(EARLY_WARNING_SQL, params).df()
