@@ -19,10 +19,10 @@ from typing import Any
 
 import duckdb
 
-from analytics.commands import init, summary
+from analytics.commands import import_file, imports, init, summary, undo
 from analytics.store.connection import DatabaseBusy
 
-COMMANDS = (init, summary)
+COMMANDS = (init, summary, import_file, imports, undo)
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
