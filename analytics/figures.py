@@ -253,3 +253,93 @@ def summary(
     return figures_by(
         rows, by, labels, with_delta=window.window_from is not None, language=language
     )
+
+
+def figures_by_pair(
+    tasks: pd.DataFrame,
+    rows: str,
+    columns: str,
+    row_labels: pd.DataFrame | None = None,
+    column_labels: pd.DataFrame | None = None,
+    *,
+    with_delta: bool = False,
+    language: str = "vi",
+) -> pd.DataFrame:
+    """Figures per pair of groups (e.g. body × area), for a heatmap.
+
+    One row per pair with at least one task: ``{rows}``, ``{rows}_label``, ``{columns}``,
+    ``{columns}_label``, every figure, and ``{rows}_order``, ``{columns}_order`` (the
+    reference order of each group, to sort a chart's axes by); rows sorted by both.
+    """
+    for by in (rows, columns):
+        if by not in GROUP_COLUMNS:
+            raise ValueError(f"unknown group {by!r}; one of {', '.join(GROUP_COLUMNS)}")
+    if rows == columns:
+        raise ValueError("a pair needs two different groups")
+    names = [rows, f"{rows}_label", columns, f"{columns}_label"]
+    order_names = [f"{rows}_order", f"{columns}_order"]
+    if tasks.empty:
+        return _typed(pd.DataFrame(columns=[*names, *FIGURE_COLUMNS, *order_names]))
+    keys = [by if by in tasks.columns else GROUP_COLUMNS[by] for by in (rows, columns)]
+    out = aggregate(tasks, keys, with_delta).rename(
+        columns=dict(zip(keys, (rows, columns), strict=True))
+    )
+    orders = []
+    for by, labels in ((rows, row_labels), (columns, column_labels)):
+        out[by] = out[by].fillna("").astype(str)
+        label, order = group_labels(by, out[by], labels, language)
+        out[f"{by}_label"] = label.to_numpy()
+        out[f"{by}_order"] = order.to_numpy()
+        orders += [f"{by}_order", f"{by}_label"]
+    out = out.sort_values(orders, kind="stable")
+    out = out[[*names, *FIGURE_COLUMNS, *order_names]].reset_index(drop=True)
+    for name in names:
+        out[name] = out[name].astype(str)
+    for name in order_names:
+        out[name] = out[name].astype("int64")
+    return _typed(out)
+
+
+def summary_pairs(
+    db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None = None,
+    rows: str = "body",
+    columns: str = "area",
+    as_of: date | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    *,
+    today: date | None = None,
+    language: str = "vi",
+) -> pd.DataFrame:
+    """The figures of :func:`summary` per pair of groups, body × area by default.
+
+    Same date rules as :func:`summary`; see :func:`figures_by_pair` for the columns and
+    :func:`heatmap_table` to turn one figure into a table for a heatmap.
+    """
+    window = resolve_window(as_of, date_from, date_to, today)
+    with use_connection(db) as con:
+        tasks = _window_rows(con, (rows, columns), window)
+        labels = {by: reference_labels(con, by) for by in (rows, columns) if by in LABELLED}
+    return figures_by_pair(
+        tasks,
+        rows,
+        columns,
+        labels.get(rows),
+        labels.get(columns),
+        with_delta=window.window_from is not None,
+        language=language,
+    )
+
+
+def heatmap_table(
+    pairs: pd.DataFrame, rows: str = "body", columns: str = "area", value: str = "completion_rate"
+) -> pd.DataFrame:
+    """One figure of :func:`summary_pairs` as a table: a row per row group, a column per
+    column group (by their labels, in reference order); NaN where a pair has no task."""
+    row_order = list(dict.fromkeys(pairs[f"{rows}_label"]))
+    by_column = pairs.sort_values([f"{columns}_order", f"{columns}_label"], kind="stable")
+    column_order = list(dict.fromkeys(by_column[f"{columns}_label"]))
+    table = pairs.pivot_table(
+        index=f"{rows}_label", columns=f"{columns}_label", values=value, aggfunc="first"
+    )
+    return table.reindex(index=row_order, columns=column_order)

@@ -321,3 +321,10 @@ def open_task_history(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFra
     del params["window_from"]
     params["status_names"] = list(TASK_STATUS_CODES)
     return con.execute(EARLY_WARNING_SQL, params).df()
+
+
+def first_assigned_on(con: duckdb.DuckDBPyConnection) -> date | None:
+    """The earliest assignment date of an assigned task; None when there is none."""
+    return con.execute(
+        "SELECT min(assigned_on) FROM tasks WHERE assignment_state = 'da_giao'"
+    ).fetchall()[0][0]
