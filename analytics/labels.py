@@ -130,6 +130,33 @@ LABELS: dict[str, tuple[str, str]] = {
         "Cơ sở dữ liệu đang bận (một tiến trình khác đang ghi). Hãy tải lại trang sau ít phút.",
         "The database is busy (another process is writing). Reload the page in a minute.",
     ),
+    # Early warning (analytics/early_warning.py states the same rule).
+    "early_warning": ("Cảnh báo sớm", "Early warning"),
+    "needed_per_month": ("Tiến độ cần đạt mỗi tháng", "Progress needed per month"),
+    "pace_per_month": ("Tốc độ thực hiện mỗi tháng", "Pace per month"),
+    "projected_finish": ("Dự kiến hoàn thành", "Projected finish"),
+    "early_warning_rule": (
+        "Có nguy cơ chậm: với mỗi nhiệm vụ chưa hoàn thành và chưa quá hạn tính đến ngày "
+        "xem số liệu, so sánh tiến độ cần đạt mỗi tháng để kịp hạn — phần còn lại "
+        "(100% trừ tiến độ hiện tại) chia cho số tháng còn lại đến hạn (ít nhất 1 ngày; "
+        "1 tháng = 30,44 ngày) — với tốc độ thực hiện: tiến độ tăng bình quân mỗi tháng qua "
+        "3 kỳ báo cáo gần nhất (từ báo cáo thứ tư tính ngược lên đến báo cáo mới nhất; nếu "
+        "chưa đủ 4 báo cáo thì tính từ ngày giao, coi như 0%). Nhiệm vụ có nguy cơ chậm khi "
+        "tốc độ thực hiện thấp hơn tiến độ cần đạt, tức là giữ nguyên tốc độ hiện tại thì sẽ "
+        "hoàn thành sau hạn. Nhiệm vụ đã giao từ 90 ngày trở lên mà chưa có báo cáo nào được "
+        "coi là có tốc độ bằng 0. Nhiệm vụ đã quá hạn không xếp vào nhóm này vì đã được tính "
+        "là quá hạn.",
+        "At risk: for each task not done and not yet overdue on the date of the figures, "
+        "compare the progress needed per month to meet the deadline — what is left "
+        "(100% minus the current progress) divided by the months left until the deadline "
+        "(at least one day; a month is 30.44 days) — with the task's pace: the progress "
+        "gained per month over its last 3 report intervals (from the fourth latest report "
+        "to the latest; with fewer than 4 reports, from the assignment date at 0%). A task "
+        "is at risk when its pace is below the progress needed, that is, at its current pace "
+        "it would finish after the deadline. A task assigned 90 days or more ago with no "
+        "report has a pace of 0. Overdue tasks are not counted here: they already count as "
+        "overdue.",
+    ),
 }
 for _status in (*TASK_STATUSES, AT_RISK):
     LABELS[_status.code] = (_status.name_vi, _status.name_en)

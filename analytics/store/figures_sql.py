@@ -100,9 +100,10 @@ _RECENT = (
     ",\n           max(report_date, 4) AS recent_dates,"
     "\n           arg_max(progress, report_date, 4) AS recent_progress"
 )
+# The fourth latest report (NULL when there are fewer): where the pace is measured from.
 _RECENT_COLUMNS = (
-    ",\n           coalesce(s.recent_dates, []) AS recent_dates,"
-    "\n           coalesce(s.recent_progress, []) AS recent_progress"
+    ",\n           s.recent_dates[4] AS base_report_on,"
+    "\n           s.recent_progress[4] AS base_progress"
 )
 
 
@@ -303,7 +304,7 @@ open_task AS (
 SELECT id AS task_id, code, title, body_code, area_code, position,
        coalesce(official, '') AS official, coalesce(assigner, '') AS assigner,
        period_label, assigned_on, due_on, progress, last_report_on,
-       $status_names[1 + status_index] AS status, recent_dates, recent_progress
+       $status_names[1 + status_index] AS status, base_report_on, base_progress
 FROM open_task
 WHERE done_on IS NULL
 ORDER BY id
@@ -314,8 +315,9 @@ ORDER BY id
 def open_task_history(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
     """Every assigned task, assigned on or before ``as_of`` and not done as of it.
 
-    Besides the task's columns and ``status``: ``recent_dates`` and ``recent_progress``,
-    its last (up to) four reports on or before ``as_of``, latest first.
+    Besides the task's columns, ``progress``, ``last_report_on`` and ``status``:
+    ``base_report_on`` and ``base_progress``, the date and progress of its fourth latest
+    report on or before ``as_of`` (empty when it has fewer than four).
     """
     params = _scope_params(as_of, None, None, None)
     del params["window_from"]
