@@ -50,6 +50,7 @@ def generate(path: str | os.PathLike[str], scale: Scale) -> tuple[int, int, floa
         raise FileExistsError(path)
     started = time.perf_counter()
     con = duckdb.connect(str(path))
+    con.execute("SET enable_progress_bar = false")  # no bar on stderr in a terminal
     try:
         prepare(con)
         fill_synthetic(con, scale.tasks, scale.reports_per_task)

@@ -108,6 +108,7 @@ def measure(path: str, as_of: date, runs: int) -> dict[str, Any]:
     from analytics.trend import trend
 
     con = duckdb.connect(path)
+    con.execute("SET enable_progress_bar = false")  # no bar on stderr in a terminal
     try:
         result: dict[str, Any] = {}
         for by in ("body", "area"):
