@@ -19,10 +19,10 @@ from typing import Any
 
 import duckdb
 
-from analytics.commands import import_file, imports, init, summary, undo
+from analytics.commands import bench, import_file, imports, init, summary, undo
 from analytics.store.connection import DatabaseBusy
 
-COMMANDS = (init, summary, import_file, imports, undo)
+COMMANDS = (init, summary, import_file, imports, undo, bench)
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
