@@ -1,24 +1,30 @@
-"""Entry point: page settings, the shared sidebar, navigation. Nothing else."""
+"""Entry point: page settings, navigation, the shared sidebar. Nothing else."""
 
 import streamlit as st
 
 from analytics.labels import text
-from ui import sidebar, style
+from ui import sidebar, style, url_state
 from ui.guard import guarded
 
 st.set_page_config(page_title="Nhiệm vụ đột phá, đổi mới", page_icon="📊", layout="wide")
 style.apply()
 
-view = guarded(sidebar.render, sidebar.language())
-if view is None:
-    st.stop()
-st.session_state["_view"] = view
-language = view.language
-
+# st.navigation must come before the sidebar's widgets (Streamlit 1.67 drops the
+# new value of a widget created before it); the language is already in the state.
+language = sidebar.language()
 pages = [
     st.Page("pages/overview.py", title=text("page_overview", language), icon="📊", default=True),
     st.Page("pages/analysis.py", title=text("page_analysis", language), icon="📈"),
     st.Page("pages/tasks.py", title=text("page_tasks", language), icon="📋"),
     st.Page("pages/method.py", title=text("page_method", language), icon="ℹ️"),
 ]
-guarded(st.navigation(pages, position="top").run, language)
+page = st.navigation(pages, position="top")
+
+view = guarded(sidebar.render, language)
+if view is None:
+    st.stop()
+st.session_state["_view"] = view
+try:
+    guarded(page.run, view.language)
+finally:  # also when a page stops early (st.stop)
+    url_state.publish()

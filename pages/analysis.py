@@ -7,7 +7,7 @@ from analytics.figures import GROUPS, figures_by
 from analytics.filters import apply_filters
 from analytics.labels import text
 from analytics.overview import figures_for
-from ui import data, widgets
+from ui import data, url_state, widgets
 from ui.sidebar import current_view
 
 view = current_view()
@@ -17,10 +17,10 @@ ref = data.reference()
 st.title(text("page_analysis", lang))
 st.caption(view.period_label)
 groups = [g for g in GROUPS if g != "all"] + ["all"]
+url_state.restore("nhom", groups, default="body")
 by = st.selectbox(
     text("group_by", lang), groups,
-    format_func=lambda g: text("all_group" if g == "all" else g, lang),
-    key="nhom", bind="query-params",
+    format_func=lambda g: text("all_group" if g == "all" else g, lang), key="nhom",
 )  # fmt: skip
 tasks = apply_filters(
     data.tasks_in(view.choice.as_of, view.choice.date_from, view.choice.date_to), view.filters

@@ -8,7 +8,7 @@ from analytics import charts, formats, tasks_view
 from analytics.filters import apply_filters
 from analytics.labels import text
 from analytics.textfold import search
-from ui import data, widgets
+from ui import data, url_state, widgets
 from ui.sidebar import current_view
 
 view = current_view()
@@ -46,9 +46,8 @@ if code:
     st.stop()
 
 st.title(text("page_tasks", lang))
-query = st.text_input(
-    text("search", lang), placeholder=text("search_hint", lang), key="tim", bind="query-params"
-)
+url_state.restore("tim", default="")
+query = st.text_input(text("search", lang), placeholder=text("search_hint", lang), key="tim")
 tasks = apply_filters(
     data.tasks_in(view.choice.as_of, view.choice.date_from, view.choice.date_to), view.filters
 )

@@ -1,7 +1,7 @@
 """The shared sidebar: language, period and filters, kept in the URL.
 
-Every widget is bound to a query parameter (``bind="query-params"``), so a view can
-be shared as a link and survives a reload. Pages read the result through
+Every widget's value is kept in the URL by its code (see ``ui.url_state``), so a
+view can be shared as a link and survives a reload. Pages read the result through
 :func:`current_view`.
 """
 
@@ -17,7 +17,7 @@ from analytics.filters import Filters
 from analytics.labels import LANGUAGES, text
 from analytics.reference_data import period_display
 from analytics.statuses import TASK_STATUS_CODES
-from ui import data
+from ui import data, url_state
 
 PERIOD_WORDS = {
     "as_of": "as_of",
@@ -49,19 +49,21 @@ class View:
 
 
 def language() -> str:
-    return st.session_state.get("lang", "vi") or "vi"
+    """The chosen language: from the URL on a session's first run, then from the switch."""
+    url_state.restore("lang", LANGUAGES, default="vi")
+    return st.session_state.get("lang") or "vi"
 
 
 def render() -> View:
     """Draw the sidebar and return the view it describes."""
     today = date.today()
+    url_state.restore("lang", LANGUAGES, default="vi")
     lang = st.sidebar.radio(
         "Ngôn ngữ / Language",
         LANGUAGES,
         format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
         horizontal=True,
         key="lang",
-        bind="query-params",
     )
     ref = data.reference()
     choice, label = _period(ref, lang, today)
@@ -71,38 +73,44 @@ def render() -> View:
 
 def _period(ref: dict, lang: str, today: date) -> tuple[periods.Choice, str]:
     side = st.sidebar
+    url_state.restore("ky", periods.PERIOD_KINDS, default="as_of")
     kind = side.selectbox(
         text("period_kind", lang),
         periods.PERIOD_KINDS,
         format_func=lambda k: text(PERIOD_WORDS[k], lang),
         key="ky",
-        bind="query-params",
     )
     dims = ref["dimensions"]
     first_year = dims["first_year"] or today.year
     years = list(range(today.year, int(first_year) - 1, -1))
     if kind == "year":
-        year = side.selectbox(text("year", lang), years, key="nam", bind="query-params")
+        url_state.restore("nam", years, parse=int, default=today.year)
+        year = side.selectbox(text("year", lang), years, key="nam")
         start, end = periods.year_window(year)
         return periods.Choice(date_from=start, date_to=end), f"{text('year', lang)} {year}"
     if kind == "quarter":
         col_q, col_y = side.columns(2)
+        url_state.restore("quy", (1, 2, 3, 4), parse=int, default=periods.quarter_of(today))
+        url_state.restore("nam", years, parse=int, default=today.year)
         quarter = col_q.selectbox(
-            text("quarter", lang), (1, 2, 3, 4), index=periods.quarter_of(today) - 1,
-            format_func=lambda q: periods.ROMAN[q], key="quy", bind="query-params",
-        )  # fmt: skip
-        year = col_y.selectbox(text("year", lang), years, key="nam_quy", bind="query-params")
+            text("quarter", lang), (1, 2, 3, 4), format_func=lambda q: periods.ROMAN[q], key="quy"
+        )
+        year = col_y.selectbox(text("year", lang), years, key="nam")
         start, end = periods.quarter_window(year, quarter)
         return periods.Choice(date_from=start, date_to=end), periods.quarter_label(
             year, quarter, lang
         )
     if kind == "half_year":
         col_h, col_y = side.columns(2)
+        url_state.restore("nua", (1, 2), parse=int, default=1 if today.month <= 6 else 2)
+        url_state.restore("nam", years, parse=int, default=today.year)
         half = col_h.selectbox(
-            text("half_year", lang), (1, 2),
-            format_func=lambda h: text(f"half_{h}", lang), key="nua", bind="query-params",
-        )  # fmt: skip
-        year = col_y.selectbox(text("year", lang), years, key="nam_nua", bind="query-params")
+            text("half_year", lang),
+            (1, 2),
+            format_func=lambda h: text(f"half_{h}", lang),
+            key="nua",
+        )
+        year = col_y.selectbox(text("year", lang), years, key="nam")
         start, end = periods.half_window(year, half)
         return periods.Choice(date_from=start, date_to=end), periods.half_label(year, half, lang)
     if kind == "term":
@@ -111,23 +119,20 @@ def _period(ref: dict, lang: str, today: date) -> tuple[periods.Choice, str]:
         kinds = dict(zip(terms["label"], terms["kind"], strict=True))
         starts = dict(zip(terms["label"], terms["start_year"], strict=True))
         ends = dict(zip(terms["label"], terms["end_year"], strict=True))
+        current = [t for t in labels if starts[t] <= today.year <= ends[t]]
+        url_state.restore("nhiem_ky", labels, default=(current or labels)[-1] if labels else None)
         term = side.selectbox(
             text("term", lang), labels,
-            format_func=lambda t: period_display(t, kinds[t], lang),
-            key="nhiem_ky", bind="query-params",
+            format_func=lambda t: period_display(t, kinds[t], lang), key="nhiem_ky",
         )  # fmt: skip
         start, end = periods.term_window(int(starts[term]), int(ends[term]))
         return periods.Choice(date_from=start, date_to=end), period_display(term, kinds[term], lang)
     if kind == "range":
         col_f, col_t = side.columns(2)
-        start = col_f.date_input(
-            text("date_from", lang), value=date(today.year, 1, 1), format="DD/MM/YYYY",
-            key="tu", bind="query-params",
-        )  # fmt: skip
-        end = col_t.date_input(
-            text("date_to", lang), value=today, format="DD/MM/YYYY", key="den",
-            bind="query-params",
-        )  # fmt: skip
+        url_state.restore("tu", parse=date.fromisoformat, default=date(today.year, 1, 1))
+        url_state.restore("den", parse=date.fromisoformat, default=today)
+        start = col_f.date_input(text("date_from", lang), format="DD/MM/YYYY", key="tu")
+        end = col_t.date_input(text("date_to", lang), format="DD/MM/YYYY", key="den")
         if start is None or end is None or start > end:
             side.warning(text("range_incomplete", lang))
             return periods.Choice(as_of=today), formats.day(today)
@@ -135,10 +140,10 @@ def _period(ref: dict, lang: str, today: date) -> tuple[periods.Choice, str]:
             periods.Choice(date_from=start, date_to=end),
             f"{formats.day(start)} – {formats.day(end)}",
         )
+    url_state.restore("ngay", parse=date.fromisoformat, default=today)
     as_of = side.date_input(
-        text("as_of_date", lang), value=today, max_value=today, format="DD/MM/YYYY",
-        key="ngay", bind="query-params",
-    )  # fmt: skip
+        text("as_of_date", lang), max_value=today, format="DD/MM/YYYY", key="ngay"
+    )
     as_of = as_of or today
     return periods.Choice(as_of=as_of), ""
 
@@ -163,10 +168,10 @@ def _filters(ref: dict, lang: str) -> Filters:
              "assigner": "assigner", "status": "status"}  # fmt: skip
     chosen: dict[str, tuple[str, ...]] = {}
     for dimension, (options, shown) in choices.items():
+        url_state.restore(FILTER_KEYS[dimension], options, multi=True)
         values = side.multiselect(
             text(words[dimension], lang), options, format_func=shown,
             placeholder=text("all_values", lang), key=FILTER_KEYS[dimension],
-            bind="query-params",
         )  # fmt: skip
         chosen[dimension] = tuple(values)
     return Filters(**chosen)

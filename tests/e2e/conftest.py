@@ -104,6 +104,11 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
 def wait_for_rerun(page: object, timeout: float = 30_000) -> None:
     """Wait until Streamlit has finished running the script."""
     page.wait_for_selector(
+        "[data-testid=stMain] [data-testid=stHeading], "
+        "[data-testid=stMain] [data-testid=stMarkdown]",
+        timeout=timeout,
+    )
+    page.wait_for_selector(
         "[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout
     )
     page.wait_for_timeout(300)
