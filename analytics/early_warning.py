@@ -78,7 +78,8 @@ def assess(open_tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
     pace = pace.mask(~reported & waited, 0.0)
 
     finish_months = (remaining / pace).where(pace > 0)
-    projected = d + pd.to_timedelta(np.ceil(finish_months * DAYS_PER_MONTH), unit="D")
+    # Whole days, rounded up; the nudge keeps an exact 724.0 from becoming 725.
+    projected = d + pd.to_timedelta(np.ceil(finish_months * DAYS_PER_MONTH - 1e-9), unit="D")
 
     frame["remaining"] = remaining
     frame["days_left"] = days_left.astype("int64")
