@@ -1,22 +1,25 @@
 """Early warning: open tasks that, at their current pace, will miss their deadline.
 
 For a date D (default today), every assigned task given on or before D and not done
-as of D (CONTRACT.md section 4) is listed. With U its deadline and p its progress as
-of D (the latest report on or before D, 0 without one):
+as of D (CONTRACT.md section 4) is listed. With U its deadline, p(X) its progress as
+of a date X (the latest report on or before X, 0 without one), and a month of
+365.25 / 12 = 30.4375 days:
 
-- **needed per month** = (100 − p) / months left, where months left =
-  max(U − D in days, 1) / 30.4375 (a month is 365.25 / 12 days; at least one day).
-- **pace per month**, the progress gained per month over the task's last three report
-  intervals: from a base point to its latest report L (date and progress),
-  (p_L − p_base) / (max(L − base in days, 1) / 30.4375). The base point is the fourth
-  latest report on or before D; when there are fewer than four reports, it is the
-  assignment itself, counted as 0 % on the assignment date. A task with no report at
-  all has a pace of 0 once it has been assigned for at least 90 days (one reporting
-  quarter); before that it is not judged (pace empty).
-- **projected finish** = D + (100 − p) / pace months, when the pace is above 0.
+- **needed per month** = (100 − p(D)) / months left, where months left =
+  max(U − D in days, 1) / 30.4375 (at least one day).
+- **pace per month**, the progress gained per month over the last 180 days:
+  (p(D) − p(S)) / (max(D − S in days, 1) / 30.4375), where S, the start of the pace
+  window, is D − 180 days, or the assignment date (at 0 %) when the task was
+  assigned later than that. With quarterly reports this is the gain of the last two
+  reporting quarters whatever day D falls on (both ends lag by the same amount); a
+  task that reported nothing in 180 days has a pace of 0.
+  A task with no report at all, assigned less than 90 days before D (one reporting
+  quarter), is not judged yet: its pace is left empty.
+- **projected finish** = D + (100 − p(D)) / pace months (whole days, rounded up),
+  when the pace is above 0.
 - **nguy_co** (at risk): the deadline has not passed (D ≤ U), the pace is known, and
-  pace < needed per month, i.e. at the current pace, counted from D, the task would
-  finish after its deadline (or never, with a pace of 0 or less).
+  pace < needed per month; that is, at the current pace, counted from D, the task
+  would finish after its deadline (or never, with a pace of 0 or less).
 
 Overdue tasks (D > U, status ``qua_han``) are listed with their pace but never flagged
 at risk: they are already late, and the overdue count says so. The rule counts only
@@ -28,7 +31,7 @@ what was reported: nothing is assumed to have happened since the latest report.
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 import numpy as np
@@ -39,8 +42,8 @@ from analytics.store.connection import use_connection
 from analytics.store.figures_sql import open_task_history, reference_labels
 
 DAYS_PER_MONTH = 365.25 / 12
+PACE_WINDOW_DAYS = 180  # the pace is the gain over the last 180 days
 GRACE_DAYS = 90  # a task with no report is not judged in its first reporting quarter
-BASE_REPORTS_BACK = 3  # pace over the last three report intervals (base: 4th latest)
 WARNING_COLUMNS = (
     "task_id", "code", "title", "body_code", "area_code", "position", "official",
     "assigner", "period_label", "assigned_on", "due_on", "status", "progress",
@@ -49,15 +52,20 @@ WARNING_COLUMNS = (
 )  # fmt: skip
 
 
+def pace_window_start(as_of: date) -> date:
+    """D − 180 days: where the pace window starts for a task assigned before it."""
+    return as_of - timedelta(days=PACE_WINDOW_DAYS)
+
+
 def assess(open_tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
     """Apply the rule of this module to the frame of
-    :func:`analytics.store.figures_sql.open_task_history` read as of ``as_of``."""
+    :func:`analytics.store.figures_sql.open_task_history` read as of ``as_of`` with
+    ``pace_from=pace_window_start(as_of)``."""
     frame = open_tasks.copy()
     d = pd.Timestamp(as_of)
     assigned = pd.to_datetime(frame["assigned_on"])
     due = pd.to_datetime(frame["due_on"])
-    last = pd.to_datetime(frame["last_report_on"])
-    base_on = pd.to_datetime(frame["base_report_on"])
+    reported = pd.to_datetime(frame["last_report_on"]).notna()
     progress = frame["progress"].astype("float64")
 
     remaining = 100.0 - progress
@@ -66,16 +74,14 @@ def assess(open_tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
     not_late = days_left >= 0
     needed = (remaining / months_left).where(not_late)
 
-    # Base point: the fourth latest report, else the assignment at 0 %.
-    has_base = base_on.notna()
-    base_date = base_on.where(has_base, assigned)
-    base_progress = frame["base_progress"].astype("float64").where(has_base, 0.0)
-    reported = last.notna()
-    span_months = np.maximum((last - base_date).dt.days, 1) / DAYS_PER_MONTH
-    pace = ((progress - base_progress) / span_months).where(reported)
-    # No report yet: judged (pace 0) only once a reporting quarter has gone by.
-    waited = (d - assigned).dt.days >= GRACE_DAYS
-    pace = pace.mask(~reported & waited, 0.0)
+    # The pace window starts 180 days before D, or at the assignment (0 %) if later.
+    window_start = pd.Timestamp(pace_window_start(as_of))
+    from_assignment = assigned > window_start
+    start = assigned.where(from_assignment, window_start)
+    base = frame["pace_base_progress"].astype("float64").where(~from_assignment, 0.0)
+    span_months = np.maximum((d - start).dt.days, 1) / DAYS_PER_MONTH
+    judged = reported | ((d - assigned).dt.days >= GRACE_DAYS)
+    pace = ((progress - base) / span_months).where(judged)
 
     finish_months = (remaining / pace).where(pace > 0)
     # Whole days, rounded up; the nudge keeps an exact 724.0 from becoming 725.
@@ -84,7 +90,7 @@ def assess(open_tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
     frame["remaining"] = remaining
     frame["days_left"] = days_left.astype("int64")
     frame["needed_per_month"] = needed.round(2)
-    frame["pace_from"] = base_date.where(reported | waited)
+    frame["pace_from"] = start.where(judged)
     frame["pace_per_month"] = pace.round(2)
     frame["projected_finish"] = projected
     frame["nguy_co"] = (not_late & pace.notna() & (pace < needed)).astype(bool)
@@ -102,7 +108,7 @@ def early_warning(
     deadline. Columns: :data:`WARNING_COLUMNS`; ``days_left`` is negative when overdue."""
     as_of = as_of or today or date.today()
     with use_connection(db) as con:
-        open_tasks = open_task_history(con, as_of)
+        open_tasks = open_task_history(con, as_of, pace_window_start(as_of))
     out = assess(open_tasks, as_of)
     return out.sort_values(
         ["nguy_co", "due_on", "code"], ascending=[False, True, True], kind="stable"
@@ -123,7 +129,7 @@ def early_warning_by(
         raise ValueError(f"unknown group {by!r}; one of {', '.join(GROUPS)}")
     as_of = as_of or today or date.today()
     with use_connection(db) as con:
-        warnings = assess(open_task_history(con, as_of), as_of)
+        warnings = assess(open_task_history(con, as_of, pace_window_start(as_of)), as_of)
         labels = reference_labels(con, by) if by in LABELLED else None
     columns = ["key", "label", "open_tasks", "qua_han", "nguy_co"]
     if warnings.empty:

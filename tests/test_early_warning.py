@@ -1,6 +1,7 @@
 """Early warning: the rule of analytics/early_warning.py on hand-built tasks.
 
-D = 01/07/2024. A month is 30.4375 days. Figures worked out by hand below.
+D = 01/07/2024; the pace window starts S = D - 180 days = 03/01/2024. A month is
+30.4375 days. Every figure below was worked out by hand from the rule.
 """
 
 from __future__ import annotations
@@ -11,56 +12,59 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analytics.early_warning import early_warning, early_warning_by
+from analytics.early_warning import early_warning, early_warning_by, pace_window_start
 from analytics.labels import text
 from tests.test_figures_naive import add_task, report
 
 D = date(2024, 7, 1)
-YEAR_START, YEAR_END = date(2024, 1, 1), date(2024, 12, 31)
+S = date(2024, 1, 3)
+YEAR_END = date(2024, 12, 31)
 
 
 @pytest.fixture
 def warnings(empty_con) -> pd.DataFrame:
     con = empty_con
-    # A: slow. Fewer than 4 reports, so the pace runs from the assignment (01/01, 0 %)
-    # to the latest report (30/06, 20 %): 181 days; pace = 20 * 30.4375 / 181 = 3.36.
-    # Left: 80 % in 183 days (01/07 -> 31/12): needed = 80 * 30.4375 / 183 = 13.31.
-    # 3.36 < 13.31: at risk. Projected: 80 % at 20 % per 181 days = 724 days after D.
-    a = add_task(con, "A", YEAR_START, YEAR_END)
-    report(con, a, date(2024, 3, 31), 10)
+    # A: slow. Assigned before S; progress as of S is 10 (report of 31/12/2023), as of
+    # D 20: pace = (20 - 10) * 30.4375 / 180 = 1.69 per month. Left: 80 % in 183 days
+    # (01/07 -> 31/12): needed = 80 * 30.4375 / 183 = 13.31. 1.69 < 13.31: at risk.
+    # Projected: 80 % at 10 % per 180 days = 1,440 days after D.
+    a = add_task(con, "A", date(2023, 10, 1), YEAR_END)
+    report(con, a, date(2023, 12, 31), 10)
+    report(con, a, date(2024, 3, 31), 15)
     report(con, a, date(2024, 6, 30), 20)
-    # B: fast. Pace 80 * 30.4375 / 181 = 13.45; needed 20 * 30.4375 / 183 = 3.33: fine.
-    # Projected: 20 % at 80 % per 181 days = 45.25 days -> 46 days -> 16/08/2024.
-    b = add_task(con, "B", YEAR_START, YEAR_END, body="VP")
+    # B: fast, assigned 01/02/2024, after S: the window runs from the assignment at
+    # 0 %, 151 days. Pace = 80 * 30.4375 / 151 = 16.13; needed 20 * 30.4375 / 183 =
+    # 3.33: fine. Projected: 20 % at 80 % per 151 days = 37.75 -> 38 days -> 08/08/2024.
+    b = add_task(con, "B", date(2024, 2, 1), YEAR_END, body="VP")
     report(con, b, date(2024, 3, 31), 40)
     report(con, b, date(2024, 6, 30), 80)
     # C: overdue (U = 30/06 < D): listed, never "at risk"; days_left = -1.
-    c = add_task(con, "C", YEAR_START, date(2024, 6, 30))
+    c = add_task(con, "C", date(2024, 1, 1), date(2024, 6, 30))
     report(con, c, date(2024, 5, 31), 50)
     # D: no report, assigned 61 days before D (< 90): not judged yet.
     add_task(con, "D", date(2024, 5, 1), YEAR_END)
-    # E: no report, assigned 182 days before D: pace 0, at risk; needed 100 * 30.4375 /
-    # 183 = 16.63; no projected finish.
-    add_task(con, "E", YEAR_START, YEAR_END)
-    # F: five reports; the base is the fourth latest (29/02, 35 %), the latest 31/05
-    # (50 %): 92 days, pace = 15 * 30.4375 / 92 = 4.96; needed = 50 * 30.4375 / 183
-    # = 8.32: at risk. (From the assignment it would be 50 over 151 days = 10.08 per
-    # month: not at risk; so the base point matters.)
-    f = add_task(con, "F", YEAR_START, YEAR_END)
-    for day, value in ((date(2024, 1, 31), 30), (date(2024, 2, 29), 35),
-                       (date(2024, 3, 31), 40), (date(2024, 4, 30), 45),
-                       (date(2024, 5, 31), 50)):  # fmt: skip
-        report(con, f, day, value)
+    # E: no report, assigned 182 days before D: pace 0 since S, at risk;
+    # needed 100 * 30.4375 / 183 = 16.63; no projected finish.
+    add_task(con, "E", date(2024, 1, 1), YEAR_END)
+    # F: stale. 60 % reported on 31/12/2023 and nothing since: p(D) = p(S) = 60,
+    # pace 0, at risk; needed 40 * 30.4375 / 183 = 6.65.
+    f = add_task(con, "F", date(2023, 6, 1), YEAR_END)
+    report(con, f, date(2023, 9, 30), 30)
+    report(con, f, date(2023, 12, 31), 60)
     # G: done: not an open task, not listed.
-    g = add_task(con, "G", YEAR_START, YEAR_END)
+    g = add_task(con, "G", date(2024, 1, 1), YEAR_END)
     report(con, g, date(2024, 6, 1), 100)
     # H: the deadline is D itself, 60 % done: at least one day left, needed
-    # 40 * 30.4375 / 1 = 1217.5 per month: at risk.
-    h = add_task(con, "H", YEAR_START, D)
+    # 40 * 30.4375 / 1 = 1217.5 per month; pace 60 * 30.4375 / 180 = 10.15: at risk.
+    h = add_task(con, "H", date(2024, 1, 1), D)
     report(con, h, date(2024, 6, 30), 60)
     # I: assigned after D: out of scope.
     add_task(con, "I", date(2024, 7, 2), YEAR_END)
     return early_warning(con, D).set_index("code")
+
+
+def test_the_pace_window_starts_180_days_before_d():
+    assert pace_window_start(D) == S
 
 
 def test_open_tasks_only(warnings):
@@ -69,17 +73,18 @@ def test_open_tasks_only(warnings):
 
 def test_slow_task_is_at_risk(warnings):
     a = warnings.loc["A"]
-    assert (a["pace_per_month"], a["needed_per_month"]) == (3.36, 13.31)
+    assert (a["pace_per_month"], a["needed_per_month"]) == (1.69, 13.31)
     assert a["nguy_co"] and a["days_left"] == 183 and a["remaining"] == 80
-    assert a["pace_from"] == pd.Timestamp(YEAR_START)
-    assert a["projected_finish"] == pd.Timestamp(D) + pd.Timedelta(days=724)
+    assert a["pace_from"] == pd.Timestamp(S)
+    assert a["projected_finish"] == pd.Timestamp(D) + pd.Timedelta(days=1440)
 
 
 def test_fast_task_is_not_at_risk(warnings):
     b = warnings.loc["B"]
-    assert (b["pace_per_month"], b["needed_per_month"]) == (13.45, 3.33)
+    assert (b["pace_per_month"], b["needed_per_month"]) == (16.13, 3.33)
+    assert b["pace_from"] == pd.Timestamp(date(2024, 2, 1))
     assert not b["nguy_co"]
-    assert b["projected_finish"] == pd.Timestamp(date(2024, 8, 16))
+    assert b["projected_finish"] == pd.Timestamp(date(2024, 8, 8))
 
 
 def test_overdue_task_is_listed_but_not_at_risk(warnings):
@@ -90,21 +95,21 @@ def test_overdue_task_is_listed_but_not_at_risk(warnings):
 
 def test_tasks_without_reports(warnings):
     d, e = warnings.loc["D"], warnings.loc["E"]
-    assert math.isnan(d["pace_per_month"]) and not d["nguy_co"]
+    assert math.isnan(d["pace_per_month"]) and not d["nguy_co"] and pd.isna(d["pace_from"])
     assert e["pace_per_month"] == 0 and e["nguy_co"]
     assert e["needed_per_month"] == 16.63 and pd.isna(e["projected_finish"])
 
 
-def test_pace_runs_from_the_fourth_latest_report(warnings):
+def test_a_task_silent_for_180_days_has_no_pace(warnings):
     f = warnings.loc["F"]
-    assert f["pace_from"] == pd.Timestamp(date(2024, 2, 29))
-    assert (f["pace_per_month"], f["needed_per_month"]) == (4.96, 8.32)
-    assert f["nguy_co"]
+    assert f["progress"] == 60 and f["pace_per_month"] == 0
+    assert f["needed_per_month"] == 6.65 and f["nguy_co"]
 
 
 def test_deadline_today(warnings):
     h = warnings.loc["H"]
-    assert h["days_left"] == 0 and h["needed_per_month"] == 1217.5 and h["nguy_co"]
+    assert h["days_left"] == 0 and h["needed_per_month"] == 1217.5
+    assert h["pace_per_month"] == 10.15 and h["nguy_co"]
 
 
 def test_at_risk_first_then_by_deadline(warnings):
@@ -130,6 +135,7 @@ def test_empty_database(empty_con):
 
 def test_the_rule_is_explained_in_both_languages():
     assert "tốc độ" in text("early_warning_rule", "vi")
+    assert "180 ngày" in text("early_warning_rule", "vi")
     assert "90 ngày" in text("early_warning_rule", "vi")
     assert "pace" in text("early_warning_rule", "en")
     assert text("nguy_co", "vi") == "Có nguy cơ chậm"

@@ -96,15 +96,12 @@ _BEFORE = (
 )
 
 
+# Early warning: the progress as of the start of the pace window ($pace_from).
 _RECENT = (
-    ",\n           max(report_date, 4) AS recent_dates,"
-    "\n           arg_max(progress, report_date, 4) AS recent_progress"
+    ",\n           arg_max(progress, report_date) FILTER (WHERE report_date <= $pace_from)"
+    " AS pace_base_progress"
 )
-# The fourth latest report (NULL when there are fewer): where the pace is measured from.
-_RECENT_COLUMNS = (
-    ",\n           s.recent_dates[4] AS base_report_on,"
-    "\n           s.recent_progress[4] AS base_progress"
-)
+_RECENT_COLUMNS = ",\n           coalesce(s.pace_base_progress, 0) AS pace_base_progress"
 
 
 def _per_task(with_before: bool, with_recent: bool = False) -> str:
@@ -208,10 +205,14 @@ def group_rows(
     return _arrow_frame(con, sql, params)
 
 
-def _arrow_frame(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> pd.DataFrame:
+def _arrow_frame(
+    con: duckdb.DuckDBPyConnection, sql: str, params: dict, *, dates: bool = False
+) -> pd.DataFrame:
     # A result someone left half-read (a fetchone()) would block con.sql(): finish it.
     con.complete()
-    return con.sql(sql, params=params).to_arrow_table().to_pandas()
+    table = con.sql(sql, params=params).to_arrow_table()
+    # dates=True: DATE columns as datetime64 (as .df() gives them), not date objects.
+    return table.to_pandas(date_as_object=not dates)
 
 
 def reference_labels(con: duckdb.DuckDBPyConnection, kind: str) -> pd.DataFrame:
@@ -304,29 +305,21 @@ open_task AS (
 SELECT id AS task_id, code, title, body_code, area_code, position,
        coalesce(official, '') AS official, coalesce(assigner, '') AS assigner,
        period_label, assigned_on, due_on, progress, last_report_on,
-       $status_names[1 + status_index] AS status, base_report_on, base_progress
+       $status_names[1 + status_index] AS status, pace_base_progress
 FROM open_task
 WHERE done_on IS NULL
-ORDER BY id
 """
 )
 
 
-def open_task_history(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+def open_task_history(con: duckdb.DuckDBPyConnection, as_of: date, pace_from: date) -> pd.DataFrame:
     """Every assigned task, assigned on or before ``as_of`` and not done as of it.
 
     Besides the task's columns, ``progress``, ``last_report_on`` and ``status``:
-    ``base_report_on`` and ``base_progress``, the date and progress of its fourth latest
-    report on or before ``as_of`` (empty when it has fewer than four).
+    ``pace_base_progress``, its progress as of ``pace_from`` (0 without a report by then).
     """
     params = _scope_params(as_of, None, None, None)
     del params["window_from"]
     params["status_names"] = list(TASK_STATUS_CODES)
-    return con.execute(EARLY_WARNING_SQL, params).df()
-
-
-def first_assigned_on(con: duckdb.DuckDBPyConnection) -> date | None:
-    """The earliest assignment date of an assigned task; None when there is none."""
-    return con.execute(
-        "SELECT min(assigned_on) FROM tasks WHERE assignment_state = 'da_giao'"
-    ).fetchall()[0][0]
+    params["pace_from"] = pace_from
+    return _arrow_frame(con, EARLY_WARNING_SQL, params, dates=True)
