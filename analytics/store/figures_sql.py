@@ -323,3 +323,10 @@ def open_task_history(con: duckdb.DuckDBPyConnection, as_of: date, pace_from: da
     params["status_names"] = list(TASK_STATUS_CODES)
     params["pace_from"] = pace_from
     return _arrow_frame(con, EARLY_WARNING_SQL, params, dates=True)
+
+
+def first_assigned_on(con: duckdb.DuckDBPyConnection) -> date | None:
+    """The earliest assignment date of an assigned task; None when there is none."""
+    return con.execute(
+        "SELECT min(assigned_on) FROM tasks WHERE assignment_state = 'da_giao'"
+    ).fetchall()[0][0]
