@@ -7,13 +7,16 @@ D = 01/07/2024; the pace window starts S = D - 180 days = 03/01/2024. A month is
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from datetime import date
 
+import duckdb
 import pandas as pd
 import pytest
 
 from analytics.early_warning import early_warning, early_warning_by, pace_window_start
 from analytics.labels import text
+from analytics.store.schema import prepare
 from tests.test_figures_naive import add_task, report
 
 D = date(2024, 7, 1)
@@ -21,9 +24,22 @@ S = date(2024, 1, 3)
 YEAR_END = date(2024, 12, 31)
 
 
-@pytest.fixture
-def warnings(empty_con) -> pd.DataFrame:
-    con = empty_con
+@pytest.fixture(scope="module")
+def built() -> Iterator[duckdb.DuckDBPyConnection]:
+    """One database for the module: the tasks below, read by every test."""
+    con = duckdb.connect()
+    prepare(con)
+    _add_cases(con)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="module")
+def warnings(built) -> pd.DataFrame:
+    return early_warning(built, D).set_index("code")
+
+
+def _add_cases(con: duckdb.DuckDBPyConnection) -> None:
     # A: slow. Assigned before S; progress as of S is 10 (report of 31/12/2023), as of
     # D 20: pace = (20 - 10) * 30.4375 / 180 = 1.69 per month. Left: 80 % in 183 days
     # (01/07 -> 31/12): needed = 80 * 30.4375 / 183 = 13.31. 1.69 < 13.31: at risk.
@@ -60,7 +76,6 @@ def warnings(empty_con) -> pd.DataFrame:
     report(con, h, date(2024, 6, 30), 60)
     # I: assigned after D: out of scope.
     add_task(con, "I", date(2024, 7, 2), YEAR_END)
-    return early_warning(con, D).set_index("code")
 
 
 def test_the_pace_window_starts_180_days_before_d():
@@ -116,16 +131,16 @@ def test_at_risk_first_then_by_deadline(warnings):
     assert list(warnings.index) == ["H", "A", "E", "F", "C", "B", "D"]
 
 
-def test_counts_per_body(empty_con, warnings):
+def test_counts_per_body(built):
     # TT: A, C, D, E, F, H open; C overdue; A, E, F, H at risk. VP: B, open, fine.
-    frame = early_warning_by(empty_con, "body", D)
+    frame = early_warning_by(built, "body", D)
     assert frame.to_dict("records") == [
         {"key": "TT", "label": "Thường trực HĐND tỉnh", "open_tasks": 6, "qua_han": 1,
          "nguy_co": 4},
         {"key": "VP", "label": "Văn phòng Đoàn ĐBQH và HĐND tỉnh", "open_tasks": 1,
          "qua_han": 0, "nguy_co": 0},
     ]  # fmt: skip
-    assert early_warning_by(empty_con, "all", D)["nguy_co"].tolist() == [4]
+    assert early_warning_by(built, "all", D)["nguy_co"].tolist() == [4]
 
 
 def test_empty_database(empty_con):

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import json
 import math
-import subprocess
-import sys
 from datetime import date
 
 import pytest
 
+from analytics.cli import main
 from analytics.figures import resolve_window, summary, summary_pairs
 from analytics.store.figures_sql import task_states
-from tests.conftest import ROOT, run_cli_env
 from tests.test_figures_naive import add_task, report
 
 D = date(2024, 6, 30)
@@ -236,20 +234,13 @@ def test_body_by_area_pairs(empty_con):
     assert math.isnan(table.loc["Thường trực HĐND tỉnh", "Tham mưu, văn phòng"])
 
 
-def test_summary_csv_and_window_from_the_command_line(tmp_path):
+def test_summary_csv_and_window_from_the_command_line(tmp_path, capsys):
     db = str(tmp_path / "w.duckdb")
     args = ["summary", "--db", db, "--by", "body", "--from", "2025-01-01", "--to", "2025-12-31"]
-    result = subprocess.run(
-        [sys.executable, "-m", "analytics", *args],
-        capture_output=True, text=True, cwd=ROOT, env=run_cli_env(tmp_path), timeout=60,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    payload = json.loads(result.stdout)
+    assert main(args) == 0
+    payload = json.loads(capsys.readouterr().out)
     assert payload["as_of"] == "2025-12-31"
-    assert all(g["progress_delta"] is not None for g in payload["groups"])
-    csv = subprocess.run(
-        [sys.executable, "-m", "analytics", *args, "--format", "csv"],
-        capture_output=True, text=True, cwd=ROOT, env=run_cli_env(tmp_path), timeout=60,
-    )  # fmt: skip
-    header = csv.stdout.splitlines()[0].split(",")
+    assert payload["groups"] and all(g["progress_delta"] is not None for g in payload["groups"])
+    assert main([*args, "--format", "csv"]) == 0
+    header = capsys.readouterr().out.splitlines()[0].split(",")
     assert header[:3] == ["key", "label", "tasks"] and "progress_delta" in header

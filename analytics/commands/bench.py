@@ -63,7 +63,7 @@ def _scale_list(text: str) -> list[str]:
     unknown = [n for n in names if n not in SCALES]
     if not names or unknown:
         raise argparse.ArgumentTypeError(
-            f"unknown scale {', '.join(unknown) or text!r}; one of {', '.join(SCALES)}"
+            f"unknown scale {', '.join(unknown) or repr(text)}; one of {', '.join(SCALES)}"
         )
     return names
 
