@@ -243,13 +243,15 @@ class Course:
     """How a demo task's progress runs: reports every quarter end from ``first`` to ``last``.
 
     ``final`` is the progress of the last report; ``dip`` (a date, a value) reopens a
-    task that was reported done; ``flat`` keeps every report at 0.
+    task that was reported done; ``flat`` keeps every report at 0; ``sprint`` makes the
+    last four reports climb ``sprint`` points (a task that sped up and is on pace).
     """
 
     last: date | None  # None: no report at all
     final: float = 100
     dip: tuple[date, float] | None = None
     flat: bool = False
+    sprint: float = 0
 
 
 # Year-2021 tasks: most done by the deadline, two late, one reopened, one never done.
@@ -272,11 +274,11 @@ PHASE_COURSES: dict[int, Course] = {
     5: Course(LAST_REPORT_DATE, final=85),  # overdue
     6: Course(date(2026, 6, 30), final=60),  # overdue, reports stopped
     7: Course(date(2024, 12, 31)),
-    2: Course(LAST_REPORT_DATE, final=90),
+    2: Course(LAST_REPORT_DATE, final=90, sprint=44),  # on pace
     8: Course(LAST_REPORT_DATE, final=75),
     9: Course(date(2026, 6, 30)),
     10: Course(LAST_REPORT_DATE, final=55),  # slow: at risk
-    11: Course(LAST_REPORT_DATE, final=80),
+    11: Course(LAST_REPORT_DATE, final=92, sprint=36),  # on pace
     12: Course(date(2025, 12, 31)),
     13: Course(LAST_REPORT_DATE, final=70),
     14: Course(LAST_REPORT_DATE, final=40),  # slow: at risk
@@ -331,6 +333,11 @@ def _reports(code: str, assigned: date, course: Course, seq: int) -> list[dict]:
         return []
     dates = quarter_ends(assigned, course.last)
     values = [0.0] * len(dates) if course.flat else _ramp(code, len(dates), course.final)
+    if course.sprint:
+        start = course.final - course.sprint
+        values = [min(v, start) for v in values[:-4]] + [
+            float(round(start + course.sprint * i / 4)) for i in range(1, 5)
+        ]
     if course.dip is not None:
         dip_date, dip_value = course.dip
         at = dates.index(dip_date)
