@@ -80,8 +80,7 @@ def completion_by_group(
     """
     ordered = groups.sort_values(["completion_rate", "label"], ascending=[True, True])
     labels = [
-        f"{formats.percent(rate, language=language)} · {formats.number(n, language=language)} "
-        f"{text('tasks_unit', language)}"
+        f"{formats.percent(rate, language=language)} (n={formats.number(n, language=language)})"
         for rate, n in zip(ordered["completion_rate"], ordered["tasks"], strict=True)
     ]
     fig = go.Figure(
@@ -164,7 +163,9 @@ def heatmap(
     """Completion rate per (row, column) pair with the rate and n written in each cell.
 
     ``cells`` has ``row``, ``column``, ``tasks`` and ``completion_rate``; ``rows`` and
-    ``columns`` are (key, label) pairs in display order. Empty pairs stay blank.
+    ``columns`` are (key, label) pairs in display order. Columns are headed by their
+    short key (body codes such as KTNS), the full name shows on hover, so the chart
+    stays readable in half a screen. Empty pairs stay blank.
     """
     lookup = {(r, c): (rate, n) for r, c, rate, n in zip(
         cells["row"], cells["column"], cells["completion_rate"], cells["tasks"], strict=True
@@ -178,10 +179,12 @@ def heatmap(
             text_row.append(f"{formats.percent(rate, 0, language)}<br>n={n}" if n else "")
         z.append(z_row)
         labels.append(text_row)
+    names = [[f"{row_label} · {column_label}" for _, column_label in columns]
+             for _, row_label in rows]  # fmt: skip
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=[label for _, label in columns],
+            x=[key for key, _ in columns],
             y=[label for _, label in rows],
             text=labels,
             texttemplate="%{text}",
@@ -192,35 +195,47 @@ def heatmap(
             xgap=2,
             ygap=2,
             colorbar={"tickformat": ".0%", "thickness": 12},
-            hovertemplate="%{y} · %{x}<br>%{text}<extra></extra>",
+            customdata=names,
+            hovertemplate="%{customdata}<br>%{text}<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(side="bottom", tickangle=-30, automargin=True, tickfont={"size": 12})
+    fig.update_xaxes(side="bottom", tickangle=0, automargin=True, tickfont={"size": 13})
     return _layout(fig, language, height, title)
 
 
 def trend_lines(
     trend: pd.DataFrame, title: str, language: str = "vi", height: int = 360
 ) -> go.Figure:
-    """Completion rate over time: one line per series, the value at each point.
+    """Completion rate over time: one line per series.
 
-    ``trend`` has ``period_end``, ``period_label``, ``series`` and ``completion_rate``.
+    ``trend`` has ``period_label``, ``series`` and ``completion_rate``, oldest first. With
+    many points only every fourth (counted back from the latest) carries its value and
+    its axis label, so the text stays readable; hovering shows every point.
     """
     fig = go.Figure()
     for series, rows in trend.groupby("series", sort=False):
+        count = len(rows)
+        shown = [(count - 1 - i) % 4 == 0 or count <= 8 for i in range(count)]
         fig.add_scatter(
             x=rows["period_label"],
             y=rows["completion_rate"],
             name=str(series),
-            mode="lines+markers+text" if trend["series"].nunique() == 1 else "lines+markers",
-            text=[formats.percent(v, 0, language) for v in rows["completion_rate"]],
+            mode="lines+markers+text",
+            text=[
+                formats.percent(v, 0, language) if keep else ""
+                for v, keep in zip(rows["completion_rate"], shown, strict=True)
+            ],
             textposition="top center",
-            hovertemplate="%{x}: %{text}<extra>" + str(series) + "</extra>",
+            customdata=[formats.percent(v, 1, language) for v in rows["completion_rate"]],
+            hovertemplate="%{x}: %{customdata}<extra></extra>",
+            line={"color": NEUTRAL},
         )
-    fig.update_yaxes(range=[0, 1.08], tickformat=".0%", gridcolor="#eeeeee")
-    fig.update_xaxes(type="category", tickangle=-45)
-    fig.update_layout(legend={"orientation": "h", "y": -0.25, "x": 0})
+        ticks = [label for label, keep in zip(rows["period_label"], shown, strict=True) if keep]
+        fig.update_xaxes(tickvals=ticks)
+    fig.update_yaxes(range=[0, 1.1], tickformat=".0%", gridcolor="#eeeeee")
+    fig.update_xaxes(type="category", tickangle=0)
+    fig.update_layout(showlegend=trend["series"].nunique() > 1 if len(trend) else False)
     return _layout(fig, language, height, title)
 
 

@@ -77,7 +77,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "points": ("điểm %", "pts"),
     "completion_by_body": ("Tỷ lệ hoàn thành theo cơ quan", "Completion rate by body"),
     "status_by_area": ("Tình trạng theo lĩnh vực", "Status by area"),
-    "body_by_area": ("Cơ quan × lĩnh vực: tỷ lệ hoàn thành", "Body × area: completion rate"),
+    "body_by_area": ("Lĩnh vực × cơ quan: tỷ lệ hoàn thành", "Area × body: completion rate"),
+    "changes_since": (
+        "Mũi tên: thay đổi so với {date} (cuối quý trước), cùng bộ lọc.",
+        "Arrows: change since {date} (previous quarter end), same filters.",
+    ),
     "completion_by_quarter": ("Tỷ lệ hoàn thành theo quý", "Completion rate by quarter"),
     "attention": ("Nhiệm vụ quá hạn và có nguy cơ chậm", "Overdue and at-risk tasks"),
     "nothing_overdue": (

@@ -5,9 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import duckdb
 import pandas as pd
 
-from analytics.figures import aggregate, figures_by
+from analytics.early_warning import early_warning
+from analytics.figures import ALL_LABEL, aggregate, figures_by
+from analytics.filters import Filters, apply_filters
+from analytics.store.figures_sql import first_assigned_on, trend_rows
+from analytics.trend import period_ends, period_name
+
+# Filters the quarterly line can apply (a task's status changes along the line).
+TREND_DIMENSIONS = ("body", "area", "position", "official", "assigner")
 
 
 @dataclass(frozen=True)
@@ -92,3 +100,36 @@ def figures_for(tasks: pd.DataFrame, by: str, ref: dict, language: str) -> pd.Da
 def axis(groups: pd.DataFrame) -> list[tuple[str, str]]:
     """(key, label) pairs of a figures frame, in its order."""
     return list(zip(groups["key"], groups["label"], strict=True))
+
+
+def quarterly_completion(
+    con: duckdb.DuckDBPyConnection, as_of: date, filters: Filters, language: str
+) -> pd.DataFrame:
+    """Completion rate as of every quarter end up to ``as_of`` (the last point: ``as_of``),
+    over the tasks that pass ``filters`` (the status filter is not applied: a task's status
+    changes along the line). Columns: ``period_end``, ``period_label``, ``series``, figures.
+    """
+    start = first_assigned_on(con)
+    columns = ["period_end", "period_label", "series", "tasks", "completion_rate"]
+    if start is None or start > as_of:
+        return pd.DataFrame(columns=columns)
+    ends = period_ends(start, as_of, "quarter")
+    dimensions = [d for d in filters.active() if d in TREND_DIMENSIONS]
+    rows = trend_rows(con, ends, tuple(dimensions))
+    for dimension in dimensions:
+        values = rows[dimension].fillna("").astype(str)
+        rows = rows[values.isin(getattr(filters, dimension))]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    out = aggregate(rows, ["as_of"], with_delta=False).sort_values("as_of")
+    out["period_end"] = out["as_of"]
+    out["period_label"] = [period_name(d, "quarter", language) for d in out["as_of"]]
+    out["series"] = ALL_LABEL if language == "vi" else "All"
+    return out[[*columns, *[c for c in out.columns if c not in columns and c != "as_of"]]]
+
+
+def at_risk_codes(con: duckdb.DuckDBPyConnection, as_of: date, filters: Filters) -> set[str]:
+    """Codes of the tasks flagged at risk as of ``as_of`` that pass ``filters``."""
+    warnings = early_warning(con, as_of)
+    warnings = apply_filters(warnings, filters)
+    return set(warnings.loc[warnings["nguy_co"], "code"])

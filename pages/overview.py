@@ -42,7 +42,11 @@ if now.empty:
     st.info(text("no_match", lang))
     st.stop()
 
-widgets.headline_cards(overview.headline(now, before), formats.day(since), lang)
+risky_now = data.at_risk(as_of, view.filters)
+risky_before = data.at_risk(since, view.filters)
+widgets.headline_cards(
+    overview.headline(now, before, len(risky_now), len(risky_before)), formats.day(since), lang
+)
 
 left, right = st.columns(2)
 by_body = overview.figures_for(now, "body", ref, lang)
@@ -61,18 +65,30 @@ right.plotly_chart(
 left, right = st.columns(2)
 left.plotly_chart(
     charts.heatmap(
-        overview.pairs(now, "body_code", "area_code"),
-        overview.axis(by_body),
+        overview.pairs(now, "area_code", "body_code"),
         overview.axis(by_area),
+        overview.axis(by_body),
         text("body_by_area", lang),
         lang,
     ),
     config={"displayModeBar": False},
 )
-st.caption(text("click_to_filter", lang))
+right.plotly_chart(
+    charts.trend_lines(
+        data.quarterly_completion(as_of, view.filters, lang),
+        text("completion_by_quarter", lang),
+        lang,
+    ),
+    config={"displayModeBar": False},
+)
+st.caption(
+    " · ".join(f"{code}: {name}" for code, name in body_names.items())
+    + "  \n"
+    + text("click_to_filter", lang)
+)
 
 st.subheader(text("attention", lang))
-attention = overview.needs_attention(now, set(), as_of)
+attention = overview.needs_attention(now, set(risky_now), as_of)
 if attention.empty:
     st.success(text("nothing_overdue", lang))
 else:

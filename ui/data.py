@@ -14,7 +14,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from analytics import overview
 from analytics.figures import resolve_window, summary, task_frame
+from analytics.filters import Filters
 from analytics.store import lookups
 from analytics.store.connection import open_db, resolve_db_path
 
@@ -99,3 +101,27 @@ def _task(path: str, stamp: tuple, code: str) -> tuple[dict | None, pd.DataFrame
 def task_with_reports(code: str) -> tuple[dict | None, pd.DataFrame]:
     """One task's fields and its progress reports."""
     return _task(*ensure_database(), code)
+
+
+@st.cache_data(**CACHE)
+def _quarterly(
+    path: str, stamp: tuple, as_of: date, filters: Filters, language: str
+) -> pd.DataFrame:
+    with open_db(path) as con:
+        return overview.quarterly_completion(con, as_of, filters, language)
+
+
+def quarterly_completion(as_of: date, filters: Filters, language: str) -> pd.DataFrame:
+    """Completion as of every quarter end up to ``as_of`` for the filtered tasks."""
+    return _quarterly(*ensure_database(), as_of, filters, language)
+
+
+@st.cache_data(**CACHE)
+def _at_risk(path: str, stamp: tuple, as_of: date, filters: Filters) -> frozenset[str]:
+    with open_db(path) as con:
+        return frozenset(overview.at_risk_codes(con, as_of, filters))
+
+
+def at_risk(as_of: date, filters: Filters) -> frozenset[str]:
+    """Codes of the tasks at risk as of ``as_of`` among the filtered ones."""
+    return _at_risk(*ensure_database(), as_of, filters)

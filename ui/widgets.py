@@ -17,7 +17,8 @@ FILTER_WORDS = {"body": "body", "area": "area", "position": "position", "officia
 
 
 def headline_cards(cards: list[Headline], since: str, language: str) -> None:
-    """A row of metric cards; each change says against which date, green when better."""
+    """A row of metric cards with their change (green when better) and one line saying
+    against which date the changes are counted."""
     for column, card in zip(st.columns(len(cards)), cards, strict=True):
         if card.key in RATES:
             value = formats.percent(card.value, 1, language)
@@ -32,14 +33,14 @@ def headline_cards(cards: list[Headline], since: str, language: str) -> None:
         column.metric(
             text(card.key, language),
             value,
-            delta=None
-            if change is None
-            else text("change_since", language, change=change, date=since),
+            delta=change,
             delta_color="off"
             if not card.change
             else ("normal" if card.higher_is_better else "inverse"),
+            delta_arrow="auto" if card.change else "off",
             border=True,
         )
+    st.caption(text("changes_since", language, date=since))
 
 
 def filter_chips(filters: Filters, names: dict[str, dict[str, str]], language: str) -> None:
