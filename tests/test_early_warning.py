@@ -158,9 +158,10 @@ def test_the_rule_is_explained_in_both_languages():
 
 def test_demo_as_of_its_last_report(demo_con):
     # As of 30/09/2026 the demo's open phase tasks are due 31/12/2026 (92 days left,
-    # 3.02 months). Two sped up over their last four reports and are on pace:
-    # DP02-GD 57 -> 90 % from 31/12/2025 (33 points in 9 months = 3.67/month; needs
-    # 10 / 3.02 = 3.31) and DP11-GD 65 -> 92 % (27 in 9 months = 3.0; needs 2.65).
+    # 3.02 months). The pace window starts 180 days earlier, 03/04/2026, where the
+    # latest report is that of 31/03/2026. Two tasks sped up in 2026 and are on pace:
+    # DP02-GD 68 -> 90 % (22 points in 180 days = 5.91 months: 3.72/month; needs
+    # 10 / 3.02 = 3.31) and DP11-GD 74 -> 92 % (18 / 5.91 = 3.04; needs 8 / 3.02 = 2.65).
     # The other four in progress and the two not started are at risk; the three
     # overdue ones are not.
     frame = early_warning(demo_con, date(2026, 9, 30))
