@@ -19,10 +19,10 @@ from typing import Any
 
 import duckdb
 
-from analytics.commands import bench, import_file, imports, init, summary, undo
+from analytics.commands import bench, import_file, imports, init, summary, templates, undo
 from analytics.store.connection import DatabaseBusy
 
-COMMANDS = (init, summary, import_file, imports, undo, bench)
+COMMANDS = (init, summary, import_file, imports, undo, templates, bench)
 
 EXIT_OK = 0
 EXIT_REJECTED = 1

@@ -8,18 +8,18 @@ Control characters other than tab, CR and LF mean the file is not text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-
-import numpy as np
 
 from analytics.importing.issues import reject_file
 
+_CONTENT = re.compile(rb"[^ \t\r\n]")
 _BOM_UTF8 = b"\xef\xbb\xbf"
 _BOMS_UTF16 = (b"\xff\xfe", b"\xfe\xff")
 
-# Bytes (in UTF-8, also the code points) that never occur in a text file.
-_CONTROL = np.zeros(256, dtype=bool)
-_CONTROL[[*range(0, 9), 11, 12, *range(14, 32), 127]] = True
+# Bytes (in UTF-8, also the code points) that never occur in a text file, and the rest.
+_CONTROL = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
 
 
 def to_utf8(data: bytes) -> bytes:
@@ -55,9 +55,8 @@ def _decode(data: bytes, codec: str) -> str:
 
 
 def _checked(utf8: bytes) -> bytes:
-    counts = np.bincount(np.frombuffer(utf8, dtype=np.uint8), minlength=256)
-    if counts[_CONTROL].any():
+    if utf8.translate(None, _NOT_CONTROL):  # what is left are control bytes
         raise reject_file("not_text")
-    if not utf8.strip(b" \t\r\n"):
+    if not _CONTENT.search(utf8):
         raise reject_file("empty_file")
     return utf8

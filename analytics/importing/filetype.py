@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from analytics.importing.issues import reject_file
@@ -10,6 +11,7 @@ from analytics.importing.issues import reject_file
 XLSX = "xlsx"
 TEXT = "text"
 
+_CONTENT = re.compile(rb"[^ \t\r\n\x00\xef\xbb\xbf\xff\xfe]")  # beyond blanks and BOMs
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, .doc: old Office files
 # Formats that are certainly not text, told apart only to say so clearly.
@@ -23,7 +25,7 @@ def detect_type(data: bytes) -> str:
     a zip that is not a workbook, and a few well-known binary formats; whether the rest
     really is text is decided when it is decoded.
     """
-    if not data.strip(b" \t\r\n\x00") or data in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+    if not _CONTENT.search(data):
         raise reject_file("empty_file")
     if data.startswith(_ZIP):
         try:

@@ -63,52 +63,52 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     # one row
     "bad_quotes": (
-        'Dòng {row}: dấu ngoặc kép không khớp; kiểm tra các ô có dấu ".',
-        'Row {row}: unmatched double quotes; check the cells that contain ".',
+        'Dòng {row}: dấu ngoặc kép " không khớp; kiểm tra các ô có dấu này',
+        'Row {row}: unmatched double quotes "; check the cells that contain them',
     ),
     "extra_cells": (
-        "Dòng {row}: có ô dữ liệu nằm ngoài các cột của dòng tiêu đề ('{value}').",
-        "Row {row}: a cell lies beyond the columns of the header row ('{value}').",
+        "Dòng {row}: có ô dữ liệu nằm ngoài các cột của dòng tiêu đề ('{value}')",
+        "Row {row}: a cell lies beyond the columns of the header row ('{value}')",
     ),
     "required": (
-        "Dòng {row}, cột {col}: không được để trống.",
-        "Row {row}, column {col}: must not be empty.",
+        "Dòng {row}, cột {col}: không được để trống",
+        "Row {row}, column {col}: must not be empty",
     ),
     "bad_date": (
-        "Dòng {row}, cột {col}: '{value}' không phải ngày hợp lệ (ngày/tháng/năm).",
-        "Row {row}, column {col}: '{value}' is not a valid date (day/month/year).",
+        "Dòng {row}, cột {col}: '{value}' không phải ngày hợp lệ (ngày/tháng/năm)",
+        "Row {row}, column {col}: '{value}' is not a valid date (day/month/year)",
     ),
     "future_date": (
-        "Dòng {row}, cột {col}: '{value}' là ngày trong tương lai (hôm nay là {detail}).",
-        "Row {row}, column {col}: '{value}' is in the future (today is {detail}).",
+        "Dòng {row}, cột {col}: '{value}' là ngày trong tương lai (hôm nay là {detail})",
+        "Row {row}, column {col}: '{value}' is in the future (today is {detail})",
     ),
     "due_before_assigned": (
-        "Dòng {row}, cột {col}: hạn '{value}' trước ngày giao {detail}.",
-        "Row {row}, column {col}: the deadline '{value}' is before the assignment date {detail}.",
+        "Dòng {row}, cột {col}: hạn '{value}' trước ngày giao {detail}",
+        "Row {row}, column {col}: the deadline '{value}' is before the assignment date {detail}",
     ),
     "bad_number": (
-        "Dòng {row}, cột {col}: '{value}' không phải số (ví dụ 45, 45%, 45,5).",
-        "Row {row}, column {col}: '{value}' is not a number (e.g. 45, 45%, 45.5).",
+        "Dòng {row}, cột {col}: '{value}' không phải số (ví dụ 45, 45%, 45,5)",
+        "Row {row}, column {col}: '{value}' is not a number (e.g. 45, 45%, 45.5)",
     ),
     "out_of_range": (
-        "Dòng {row}, cột {col}: '{value}' phải nằm trong khoảng 0 đến 100.",
-        "Row {row}, column {col}: '{value}' must be between 0 and 100.",
+        "Dòng {row}, cột {col}: '{value}' phải nằm trong khoảng 0 đến 100",
+        "Row {row}, column {col}: '{value}' must be between 0 and 100",
     ),
     "bad_choice": (
-        "Dòng {row}, cột {col}: '{value}' không hợp lệ; chọn một trong: {detail}.",
-        "Row {row}, column {col}: '{value}' is not allowed; use one of: {detail}.",
+        "Dòng {row}, cột {col}: '{value}' không hợp lệ; chọn một trong: {detail}",
+        "Row {row}, column {col}: '{value}' is not allowed; use one of: {detail}",
     ),
     "unknown_code": (
-        "Dòng {row}, cột {col}: '{value}' không có trong danh mục; giá trị hợp lệ: {detail}.",
-        "Row {row}, column {col}: '{value}' is not in the list; allowed values: {detail}.",
+        "Dòng {row}, cột {col}: '{value}' không có trong danh mục; giá trị hợp lệ: {detail}",
+        "Row {row}, column {col}: '{value}' is not in the list; allowed values: {detail}",
     ),
     "unknown_code_near": (
         "Dòng {row}, cột {col}: '{value}' không có trong danh mục; có phải {detail}?",
         "Row {row}, column {col}: '{value}' is not in the list; did you mean {detail}?",
     ),
     "unknown_task": (
-        "Dòng {row}, cột {col}: không có nhiệm vụ mã '{value}'; hãy nhập tệp nhiệm vụ trước.",
-        "Row {row}, column {col}: there is no task with code '{value}'; import the tasks first.",
+        "Dòng {row}, cột {col}: không có nhiệm vụ mã '{value}'; hãy nhập tệp nhiệm vụ trước",
+        "Row {row}, column {col}: there is no task with code '{value}'; import the tasks first",
     ),
     "unknown_task_near": (
         "Dòng {row}, cột {col}: không có nhiệm vụ mã '{value}'; có phải '{detail}'?",
@@ -116,25 +116,25 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "status_mismatch": (
         "Dòng {row}, cột {col}: '{value}' không khớp tiến độ {detail}% "
-        "(Hoàn thành khi và chỉ khi tiến độ là 100%).",
+        "(Hoàn thành khi và chỉ khi tiến độ là 100%)",
         "Row {row}, column {col}: '{value}' does not match progress {detail}% "
-        "(done if and only if progress is 100%).",
+        "(done if and only if progress is 100%)",
     ),
     "bad_period": (
-        "Dòng {row}, cột {col}: '{value}' không phải kỳ hợp lệ (ví dụ 2021 hoặc 2021-2025).",
-        "Row {row}, column {col}: '{value}' is not a valid period (e.g. 2021 or 2021-2025).",
+        "Dòng {row}, cột {col}: '{value}' không phải kỳ hợp lệ (ví dụ 2021 hoặc 2021-2025)",
+        "Row {row}, column {col}: '{value}' is not a valid period (e.g. 2021 or 2021-2025)",
     ),
     "bad_year": (
-        "Dòng {row}, cột {col}: '{value}' không phải năm hợp lệ (ví dụ 2024).",
-        "Row {row}, column {col}: '{value}' is not a valid year (e.g. 2024).",
+        "Dòng {row}, cột {col}: '{value}' không phải năm hợp lệ (ví dụ 2024)",
+        "Row {row}, column {col}: '{value}' is not a valid year (e.g. 2024)",
     ),
     "year_outside": (
-        "Dòng {row}, cột {col}: năm {value} nằm ngoài thời gian của nhiệm vụ ({detail}).",
-        "Row {row}, column {col}: the year {value} is outside the task's time span ({detail}).",
+        "Dòng {row}, cột {col}: năm {value} nằm ngoài thời gian của nhiệm vụ ({detail})",
+        "Row {row}, column {col}: the year {value} is outside the task's time span ({detail})",
     ),
     "duplicate_key": (
-        "Dòng {row}, cột {col}: '{value}' trùng khóa với dòng {detail} nhưng khác nội dung.",
-        "Row {row}, column {col}: '{value}' repeats the key of row {detail} with other values.",
+        "Dòng {row}, cột {col}: '{value}' trùng khóa với dòng {detail} nhưng khác nội dung",
+        "Row {row}, column {col}: '{value}' repeats the key of row {detail} with other values",
     ),
 }
 
@@ -181,8 +181,10 @@ class Issues:
         }))  # fmt: skip
 
     def extend(self, other: Issues) -> None:
-        """Add every error of ``other``."""
-        for part in other._parts:
+        """Add every error of ``other`` (nothing when it is this same collection)."""
+        if other is self:
+            return
+        for part in list(other._parts):
             self._add(part)
 
     def _add(self, part: pd.DataFrame) -> None:

@@ -86,11 +86,6 @@ class _Columns:
                 self._cache[name] = pd.Series([""] * len(self.rows), dtype="str")
         return self._cache[name]
 
-    def text_or_none(self, name: str) -> pd.Series:
-        """Optional free text: empty cells become missing (stored as NULL)."""
-        column = self[name]
-        return column.where(column != "", None)
-
 
 def _present(cols: _Columns, kind: str) -> frozenset[str]:
     return frozenset(stored for stored, name in OPTIONAL[kind].items() if cols.has(name))
@@ -159,8 +154,7 @@ def _task_lookup(
     text = cols["ma_nhiem_vu"]
     missing = _required(cols, issues, "ma_nhiem_vu")
     codes, uniques = pd.factorize(text, use_na_sentinel=False)
-    wanted = [u for u in uniques if u != ""]
-    found = imports_sql.tasks_by_code(con, wanted).set_index("code")
+    found = imports_sql.tasks_by_code(con, uniques[uniques != ""]).set_index("code")
     position = found.index.get_indexer(pd.Index(uniques, dtype="str"))
     per_row = position[codes] if len(uniques) else np.empty(0, dtype=np.int64)
     unknown = (per_row < 0) & ~missing
@@ -263,8 +257,8 @@ def _validate_tasks(
         "body_code": pd.Series(bodies, dtype="str"), "position": positions,
         "area_code": pd.Series(areas, dtype="str"), "period_label": pd.Series(periods, dtype="str"),
         "assigned_on": assigned, "due_on": due,
-        "description": cols.text_or_none("mo_ta"), "target": cols.text_or_none("chi_tieu"),
-        "official": cols.text_or_none("nguoi_thuc_hien"), "assigner": cols.text_or_none("cap_giao"),
+        "description": cols["mo_ta"], "target": cols["chi_tieu"],
+        "official": cols["nguoi_thuc_hien"], "assigner": cols["cap_giao"],
         "assignment_state": pd.Series(np.where(states == "", ASSIGNED, states), dtype="str"),
     })  # fmt: skip
     compare = [c for c in frame.columns if c not in ("row", "code")]
@@ -318,8 +312,8 @@ def _validate_progress(
         "row": cols.rows, "code": cols["ma_nhiem_vu"],
         "task_id": _task_ids(tasks, task_index), "report_date": report_dates, "progress": progress,
         "status": pd.Series(status, dtype="str"),
-        "note": cols.text_or_none("ghi_chu"), "reporter": cols.text_or_none("nguoi_bao_cao"),
-        "evidence": cols.text_or_none("minh_chung"),
+        "note": cols["ghi_chu"], "reporter": cols["nguoi_bao_cao"],
+        "evidence": cols["minh_chung"],
     })  # fmt: skip
     compare = ["progress", "status", "note", "reporter", "evidence"]
     valid_key = (task_index >= 0) & ~np.isnat(report_dates)
@@ -375,8 +369,8 @@ def _validate_appraisals(
     frame = pd.DataFrame({
         "row": cols.rows, "code": cols["ma_nhiem_vu"],
         "task_id": _task_ids(tasks, task_index), "year": years,
-        "rating": pd.Series(ratings, dtype="str"), "appraiser": cols.text_or_none("nguoi_danh_gia"),
-        "appraised_on": appraised, "comment": cols.text_or_none("nhan_xet"),
+        "rating": pd.Series(ratings, dtype="str"), "appraiser": cols["nguoi_danh_gia"],
+        "appraised_on": appraised, "comment": cols["nhan_xet"],
     })  # fmt: skip
     compare = ["rating", "appraiser", "appraised_on", "comment"]
     valid_key = (task_index >= 0) & (years != 0)

@@ -49,9 +49,9 @@ def reference(con: duckdb.DuckDBPyConnection) -> Reference:
     return Reference(bodies, areas, positions, periods)
 
 
-def tasks_by_code(con: duckdb.DuckDBPyConnection, codes: Sequence[str]) -> pd.DataFrame:
+def tasks_by_code(con: duckdb.DuckDBPyConnection, codes: Iterable[str]) -> pd.DataFrame:
     """``code, id, assigned_on, due_on`` of the stored tasks among ``codes``."""
-    wanted = pd.DataFrame({"code": pd.Series(list(codes), dtype="str")})
+    wanted = pd.DataFrame({"code": pd.Series(codes, dtype="str")})
     _register(con, "import_codes", wanted)
     try:
         return con.execute(
@@ -96,7 +96,9 @@ _TASKS = _Kind(
             SELECT n."row", n.code, n.title, n.body_code, n.position, n.area_code,
                    n.period_label, CAST(n.assigned_on AS DATE) AS assigned_on,
                    CAST(n.due_on AS DATE) AS due_on,
-                   n.description, n.target, n.official, n.assigner, n.assignment_state
+                   nullif(n.description, '') AS description, nullif(n.target, '') AS target,
+                   nullif(n.official, '') AS official, nullif(n.assigner, '') AS assigner,
+                   n.assignment_state
             FROM import_rows n
         ), merged AS (
             SELECT s."row", s.code, s.title, s.body_code, s.position, s.area_code,
@@ -156,7 +158,8 @@ _PROGRESS = _Kind(
     classify="""
         WITH s AS (
             SELECT n."row", n.code, n.task_id, CAST(n.report_date AS DATE) AS report_date,
-                   n.progress, n.status, n.note, n.reporter, n.evidence
+                   n.progress, n.status, nullif(n.note, '') AS note,
+                   nullif(n.reporter, '') AS reporter, nullif(n.evidence, '') AS evidence
             FROM import_rows n
         ), merged AS (
             SELECT s."row", s.code, s.task_id, s.report_date, s.progress, s.status,
@@ -202,7 +205,8 @@ _APPRAISALS = _Kind(
     classify="""
         WITH s AS (
             SELECT n."row", n.code, n.task_id, CAST(n.year AS INTEGER) AS year, n.rating,
-                   n.appraiser, CAST(n.appraised_on AS DATE) AS appraised_on, n.comment
+                   nullif(n.appraiser, '') AS appraiser,
+                   CAST(n.appraised_on AS DATE) AS appraised_on, nullif(n.comment, '') AS comment
             FROM import_rows n
         ), merged AS (
             SELECT s."row", s.code, s.task_id, s.year, s.rating,

@@ -1,0 +1,28 @@
+"""``templates [--out DIR]``: write the blank import templates (CSV and XLSX)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from analytics.importing.templates import TEMPLATE_DIR, write_templates
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser(
+        "templates",
+        help="write the blank import templates",
+        description="Write the blank templates for tasks, progress and appraisal files, "
+        "as CSV (UTF-8 with BOM) and XLSX, into DIR (default data/templates).",
+    )
+    parser.add_argument("--out", metavar="DIR", type=Path, default=TEMPLATE_DIR)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from analytics.cli import print_json, say
+
+    written = write_templates(args.out)
+    say(f"Đã ghi {len(written)} tệp mẫu vào {args.out}.")
+    print_json({"status": "ok", "files": [str(p) for p in written]})
+    return 0
