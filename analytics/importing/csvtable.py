@@ -24,7 +24,7 @@ import pyarrow.csv as pacsv
 from analytics.importing.delimiter import first_record, sniff_delimiter
 from analytics.importing.issues import Issues, Rejected, reject_file
 from analytics.importing.source import MAX_BYTES, MAX_ROWS
-from analytics.importing.table import RawTable, drop_blank_rows
+from analytics.importing.table import RawTable, cells_frame, drop_blank_rows
 
 csv.field_size_limit(MAX_BYTES)  # one cell may be as large as the largest file accepted
 
@@ -160,9 +160,5 @@ def _read_with_csv_module(text: str, delimiter: str, issues: Issues) -> RawTable
         raise Rejected(issues) from None
     if headers is None:
         raise reject_file("empty_file")
-    names = [str(i) for i in range(width)]
-    columns = list(zip(*records, strict=True)) if records else [() for _ in names]
-    cells = pd.DataFrame(
-        {n: pd.Series(list(col), dtype="str") for n, col in zip(names, columns, strict=True)}
-    )
+    cells = cells_frame(records, width)
     return RawTable(headers, cells, np.asarray(rows, dtype=np.int64))

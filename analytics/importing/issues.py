@@ -142,10 +142,14 @@ _COLUMNS = ["row", "column", "value", "code", "detail"]
 
 
 class Issues:
-    """The errors found in one file, added check by check."""
+    """The errors found in one file, added check by check.
+
+    Each check adds one part (its rows, column, values, details); the table is built
+    once, when asked for.
+    """
 
     def __init__(self) -> None:
-        self._parts: list[pd.DataFrame] = []
+        self._parts: list[tuple[np.ndarray, str | None, list[str], str, list[str]]] = []
         self._count = 0
 
     def __bool__(self) -> bool:
@@ -157,11 +161,8 @@ class Issues:
     def add_file(
         self, code: str, column: str | None = None, value: str = "", detail: str = ""
     ) -> None:
-        """An error about the whole file (``row`` is null)."""
-        self._add(pd.DataFrame({
-            "row": pd.array([None], dtype="Int64"), "column": [column], "value": [value],
-            "code": [code], "detail": [detail],
-        }))  # fmt: skip
+        """An error about the whole file (``row`` is null, kept as -1 until the table)."""
+        self._add((np.array([-1], dtype=np.int64), column, [value], code, [detail]))
 
     def add_rows(
         self,
@@ -172,13 +173,11 @@ class Issues:
         detail: object = "",
     ) -> None:
         """One error per row in ``rows``; ``values`` and ``detail`` are per row or one for all."""
-        rows = np.asarray(rows, dtype="int64")
+        rows = np.asarray(rows, dtype=np.int64)
         if len(rows) == 0:
             return
-        self._add(pd.DataFrame({
-            "row": pd.array(rows, dtype="Int64"), "column": column,
-            "value": _texts(values, len(rows)), "code": code, "detail": _texts(detail, len(rows)),
-        }))  # fmt: skip
+        n = len(rows)
+        self._add((rows, column, _texts(values, n), code, _texts(detail, n)))
 
     def extend(self, other: Issues) -> None:
         """Add every error of ``other`` (nothing when it is this same collection)."""
@@ -187,23 +186,31 @@ class Issues:
         for part in list(other._parts):
             self._add(part)
 
-    def _add(self, part: pd.DataFrame) -> None:
+    def _add(self, part: tuple[np.ndarray, str | None, list[str], str, list[str]]) -> None:
         self._parts.append(part)
-        self._count += len(part)
+        self._count += len(part[0])
 
     def frame(self, language: str = "vi") -> pd.DataFrame:
         """Every error, ordered by row (whole-file errors first): row, column, value, message."""
         if not self._parts:
             return empty_errors()
-        table = pd.concat(self._parts, ignore_index=True)
+        rows = np.concatenate([p[0] for p in self._parts])
+        table = pd.DataFrame({
+            "row": pd.array(np.where(rows < 0, 0, rows), dtype="Int64"),
+            "column": [p[1] for p in self._parts for _ in range(len(p[0]))],
+            "value": [v for p in self._parts for v in p[2]],
+            "code": [p[3] for p in self._parts for _ in range(len(p[0]))],
+            "detail": [d for p in self._parts for d in p[4]],
+        })  # fmt: skip
+        table.loc[rows < 0, "row"] = pd.NA
         table = table.sort_values("row", kind="stable", na_position="first", ignore_index=True)
         table["message"] = render(table, language)
         return table[["row", "column", "value", "message", "code", "detail"]]
 
 
-def _texts(values: object, n: int) -> list[str] | str:
+def _texts(values: object, n: int) -> list[str]:
     if isinstance(values, str):
-        return values
+        return [values] * n
     return ["" if v is None else str(v) for v in np.asarray(values, dtype=object)][:n]
 
 

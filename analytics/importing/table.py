@@ -22,6 +22,11 @@ class RawTable:
     rows: np.ndarray
 
 
+def cells_frame(records: list[list[str]], width: int) -> pd.DataFrame:
+    """Records of ``width`` cells as a frame of text columns named 0, 1, ..."""
+    return pd.DataFrame(records, columns=[str(i) for i in range(width)], dtype="str")
+
+
 def drop_blank_rows(cells: pd.DataFrame, rows: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
     """Remove records whose every cell is empty or spaces (their row numbers stay used).
 

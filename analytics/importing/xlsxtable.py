@@ -15,11 +15,10 @@ from datetime import date, datetime, time
 
 import numpy as np
 import openpyxl
-import pandas as pd
 
 from analytics.importing.issues import Issues, Rejected, reject_file
 from analytics.importing.source import MAX_ROWS
-from analytics.importing.table import RawTable, drop_blank_rows
+from analytics.importing.table import RawTable, cells_frame, drop_blank_rows
 
 MAX_COLUMNS = 200  # a header row wider than this is cut: no import file has so many columns
 
@@ -99,10 +98,6 @@ def _read_sheet(workbook: openpyxl.Workbook, issues: Issues) -> RawTable:
         rows.append(number)
     if headers is None:
         raise reject_file("empty_file")
-    names = [str(i) for i in range(width)]
-    columns = list(zip(*records, strict=True)) if records else [() for _ in names]
-    cells = pd.DataFrame(
-        {n: pd.Series(list(col), dtype="str") for n, col in zip(names, columns, strict=True)}
-    )
+    cells = cells_frame(records, width)
     cells, numbers = drop_blank_rows(cells, np.asarray(rows, dtype=np.int64))
     return RawTable(headers, cells, numbers)
