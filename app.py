@@ -11,12 +11,25 @@ style.apply()
 
 # st.navigation must come before the sidebar's widgets (Streamlit 1.67 drops the
 # new value of a widget created before it); the language is already in the state.
+# Addresses differ from the file names: on a fresh server Streamlit's old pages/
+# discovery would otherwise run a deep-linked page without this frame.
 language = sidebar.language()
 pages = [
-    st.Page("pages/overview.py", title=text("page_overview", language), icon="📊", default=True),
-    st.Page("pages/analysis.py", title=text("page_analysis", language), icon="📈"),
-    st.Page("pages/tasks.py", title=text("page_tasks", language), icon="📋"),
-    st.Page("pages/method.py", title=text("page_method", language), icon="ℹ️"),
+    st.Page(
+        "pages/overview.py",
+        title=text("page_overview", language),
+        icon="📊",
+        default=True,
+        url_path="tong-quan",
+    ),
+    st.Page(
+        "pages/analysis.py",
+        title=text("page_analysis", language),
+        icon="📈",
+        url_path="phan-tich",
+    ),
+    st.Page("pages/tasks.py", title=text("page_tasks", language), icon="📋", url_path="nhiem-vu"),
+    st.Page("pages/method.py", title=text("page_method", language), icon="ℹ️", url_path="cach-tinh"),
 ]
 page = st.navigation(pages, position="top")
 

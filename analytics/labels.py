@@ -117,6 +117,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "compare_none": ("Không so sánh", "No comparison"),
     "compare_previous_period": ("Kỳ liền trước", "Previous period"),
     "compare_last_year": ("Cùng kỳ năm trước", "Same period last year"),
+    "compared_with": ("So sánh với {period}", "Compared with {period}"),
+    "change_short": ("± {figure}", "± {figure}"),
     "download_csv": ("Tải CSV", "Download CSV"),
     "download_xlsx": ("Tải Excel (XLSX)", "Download Excel (XLSX)"),
     "figures_table": ("Bảng số liệu", "Figures"),

@@ -88,13 +88,25 @@ def needs_attention(
     return chosen.head(limit).drop(columns=["rank"]).reset_index(drop=True)
 
 
-def figures_for(tasks: pd.DataFrame, by: str, ref: dict, language: str) -> pd.DataFrame:
-    """Figures per body or area, labelled and ordered as the reference tables are."""
-    table = ref["bodies"] if by == "body" else ref["areas"]
-    labels = table.rename(columns={"code": "key"})[["key", "name_vi", "name_en"]].assign(
-        sort_order=range(len(table))
-    )
-    return figures_by(tasks, by, labels, language=language)
+def figures_for(
+    tasks: pd.DataFrame, by: str, ref: dict, language: str, *, with_delta: bool = False
+) -> pd.DataFrame:
+    """Figures per group, labelled and ordered as the reference tables are."""
+    return figures_by(tasks, by, _labels(by, ref), with_delta=with_delta, language=language)
+
+
+def _labels(by: str, ref: dict) -> pd.DataFrame | None:
+    if by in ("body", "area"):
+        table = ref["bodies"] if by == "body" else ref["areas"]
+        return table.rename(columns={"code": "key"})[["key", "name_vi", "name_en"]].assign(
+            sort_order=range(len(table))
+        )
+    if by == "position":
+        table = ref["positions"]
+        return table.assign(key=table["name_vi"], sort_order=range(len(table)))
+    if by == "period":
+        return ref["periods"].rename(columns={"label": "key"})
+    return None
 
 
 def axis(groups: pd.DataFrame) -> list[tuple[str, str]]:

@@ -77,7 +77,56 @@ def half_label(year: int, half: int, language: str = "vi") -> str:
 
 
 def previous_window(date_from: date, date_to: date) -> tuple[date, date]:
-    """The window of the same length just before ``[date_from, date_to]``."""
+    """The window just before ``[date_from, date_to]``, as long as it.
+
+    Whole months (a year, a half-year, a quarter) step back by as many months, so the
+    year before 2021 is 2020 whatever its length; other windows by as many days.
+    """
+    next_day = date_to + timedelta(days=1)
+    if date_from.day == 1 and next_day.day == 1:
+        months = (next_day.year - date_from.year) * 12 + next_day.month - date_from.month
+        index = date_from.year * 12 + date_from.month - 1 - months
+        return date(index // 12, index % 12 + 1, 1), date_from - timedelta(days=1)
     length = date_to - date_from
     end = date_from - timedelta(days=1)
     return end - length, end
+
+
+COMPARE_MODES = ("none", "previous", "last_year")
+
+
+def _year_earlier(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def comparison(choice: Choice, mode: str, today: date) -> Choice | None:
+    """The period to compare ``choice`` with: the one just before it, or a year earlier.
+
+    A window is compared with the window of the same length just before it (or the
+    same window a year earlier); a date with the previous quarter end (or a year earlier).
+    """
+    if mode == "none":
+        return None
+    if choice.is_window:
+        start = choice.date_from or date(1, 1, 1)
+        end = choice.date_to or today
+        if mode == "last_year":
+            return Choice(date_from=_year_earlier(start), date_to=_year_earlier(end))
+        first, last = previous_window(start, end)
+        return Choice(date_from=first, date_to=last)
+    as_of = choice.as_of or today
+    if mode == "last_year":
+        return Choice(as_of=_year_earlier(as_of))
+    return Choice(as_of=previous_quarter_end(as_of))
+
+
+def describe(choice: Choice, language: str = "vi") -> str:
+    """``01/01/2025 – 31/12/2025`` for a window, ``31/03/2026`` for a date."""
+    if choice.is_window:
+        start = choice.date_from.strftime("%d/%m/%Y") if choice.date_from else "…"
+        end = choice.date_to.strftime("%d/%m/%Y") if choice.date_to else "…"
+        return f"{start} – {end}"
+    return choice.as_of.strftime("%d/%m/%Y") if choice.as_of else ""

@@ -160,6 +160,14 @@ def compare_windows(
     with use_connection(db) as con:
         a = summary(con, by, date_from=first[0], date_to=first[1], today=today, language=language)
         b = summary(con, by, date_from=second[0], date_to=second[1], today=today, language=language)
+    return side_by_side(a, b)
+
+
+def side_by_side(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
+    """Two figure frames (``key``, ``label``, figures) per group, with the change b - a.
+
+    The columns and order are those :func:`compare_windows` documents.
+    """
     merged = b.merge(a, on=["key"], how="outer", suffixes=("_second", "_first"), sort=False)
     merged["label"] = merged["label_second"].fillna(merged["label_first"])
     # Keep the second window's order, then groups found only in the first.

@@ -1,39 +1,58 @@
 """Phân tích: every figure per group for a period, compared with another, downloadable."""
 
+from datetime import date
+
 import streamlit as st
 
-from analytics import exports
-from analytics.figures import GROUPS, figures_by
+from analytics import exports, periods, tables
+from analytics.figures import GROUPS
 from analytics.filters import apply_filters
 from analytics.labels import text
 from analytics.overview import figures_for
-from ui import data, url_state, widgets
+from analytics.trend import side_by_side
+from ui import data, url_state
 from ui.sidebar import current_view
 
 view = current_view()
 lang = view.language
 ref = data.reference()
+today = date.today()
+COMPARE_WORDS = {"none": "compare_none", "previous": "compare_previous_period",
+                 "last_year": "compare_last_year"}  # fmt: skip
 
 st.title(text("page_analysis", lang))
-st.caption(view.period_label)
 groups = [g for g in GROUPS if g != "all"] + ["all"]
+left, right = st.columns(2)
 url_state.restore("nhom", groups, default="body")
-by = st.selectbox(
+by = left.selectbox(
     text("group_by", lang), groups,
     format_func=lambda g: text("all_group" if g == "all" else g, lang), key="nhom",
 )  # fmt: skip
-tasks = apply_filters(
-    data.tasks_in(view.choice.as_of, view.choice.date_from, view.choice.date_to), view.filters
+url_state.restore("so_sanh", periods.COMPARE_MODES, default="previous")
+mode = right.selectbox(
+    text("compare_with", lang), periods.COMPARE_MODES,
+    format_func=lambda m: text(COMPARE_WORDS[m], lang), key="so_sanh",
+)  # fmt: skip
+
+choice = view.choice
+tasks = apply_filters(data.tasks_in(choice.as_of, choice.date_from, choice.date_to), view.filters)
+st.caption(
+    f"{view.period_label or text('data_as_of', lang, date=periods.describe(choice, lang))}"
+    f" ({periods.describe(choice, lang)})"
 )
 if tasks.empty:
     st.info(text("no_match", lang))
     st.stop()
-if by in ("body", "area"):
-    figures = figures_for(tasks, by, ref, lang)
+current = figures_for(tasks, by, ref, lang, with_delta=choice.is_window)
+other = periods.comparison(choice, mode, today)
+if other is None:
+    table = tables.figures_table(current, lang)
 else:
-    figures = figures_by(tasks, by, with_delta=view.choice.is_window, language=lang)
-table = widgets.figures_table(figures, lang)
-st.dataframe(table, hide_index=True, width="stretch", column_config=widgets.figures_columns(lang))
+    before = apply_filters(data.tasks_in(other.as_of, other.date_from, other.date_to), view.filters)
+    previous = figures_for(before, by, ref, lang, with_delta=other.is_window)
+    st.caption(text("compared_with", lang, period=periods.describe(other, lang)))
+    table = tables.compared_table(side_by_side(previous, current), lang)
+st.dataframe(tables.for_screen(table, lang), hide_index=True, width="stretch")
 left, right = st.columns(2)
 left.download_button(
     text("download_csv", lang), exports.csv_bytes(table), file_name="so-lieu.csv",

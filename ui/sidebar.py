@@ -178,5 +178,11 @@ def _filters(ref: dict, lang: str) -> Filters:
 
 
 def current_view() -> View:
-    """The view the sidebar stored for this run (set by app.py)."""
+    """The view the sidebar stored for this run (set by app.py).
+
+    Should a page run without app.py around it (Streamlit's old pages/ discovery on a
+    fresh server), the sidebar is drawn here so the page still works.
+    """
+    if "_view" not in st.session_state:
+        st.session_state["_view"] = render()
     return st.session_state["_view"]

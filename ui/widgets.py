@@ -116,7 +116,7 @@ def task_link(code: str) -> str:
     from urllib.parse import quote
 
     lang = st.session_state.get("lang", "vi")
-    return f"./tasks?ma={quote(code)}" + ("&lang=en" if lang == "en" else "")
+    return f"./nhiem-vu?ma={quote(code)}" + ("&lang=en" if lang == "en" else "")
 
 
 _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!<>|~$"})
@@ -247,29 +247,3 @@ def task_list_columns(language: str) -> dict:
             text("progress", language), min_value=0, max_value=100, format="%.0f %%"
         ),
     }
-
-
-FIGURE_WORDS = {
-    "tasks": "tasks_total", "completion_rate": "completion_rate", "on_time_rate": "on_time_rate",
-    "avg_progress": "avg_progress", "progress_delta": "period_delta",
-}  # fmt: skip
-
-
-def figures_table(figures: pd.DataFrame, language: str) -> pd.DataFrame:
-    """Figures with headers in the screen's language; rates as percentages 0-100."""
-    from analytics.statuses import TASK_STATUS_CODES
-
-    table = pd.DataFrame({text("group", language): figures["label"]})
-    table[text("tasks_total", language)] = figures["tasks"]
-    for code in TASK_STATUS_CODES:
-        table[text(code, language)] = figures[code]
-    for key in ("completion_rate", "on_time_rate"):
-        table[text(key, language) + " (%)"] = (figures[key] * 100).round(1)
-    table[text("avg_progress", language) + " (%)"] = figures["avg_progress"]
-    if figures["progress_delta"].notna().any():
-        table[text("period_delta", language)] = figures["progress_delta"]
-    return table
-
-
-def figures_columns(language: str) -> dict:
-    return {}

@@ -11,10 +11,11 @@ pytestmark = pytest.mark.browser
 SIZES = {"1920": (1920, 1080), "1280": (1280, 800)}
 PAGES = {
     "overview": "",
-    "analysis": "analysis",
-    "tasks": "tasks",
-    "task": "tasks?ma=DP05-GD",
-    "method": "method",
+    "analysis": "phan-tich",
+    "analysis-compare": "phan-tich?ky=year&nam=2025&nhom=area&so_sanh=last_year",
+    "tasks": "nhiem-vu",
+    "task": "nhiem-vu?ma=DP05-GD",
+    "method": "cach-tinh",
     "overview-en": "?lang=en",
 }
 

@@ -1,0 +1,27 @@
+"""A shared link to a page, opened as the very first request to a fresh server.
+
+On a fresh server Streamlit first looks the address up among the scripts of pages/
+(its older multipage mode, until app.py's st.navigation has run once) and shows a
+dismissible "Page not found" notice; the app then opens the right page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import wait_for_rerun
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_deep_link_on_a_fresh_server_opens_that_page_with_its_filters(browser, app):
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(f"{app.url}/phan-tich?ky=year&nam=2021&co_quan=DT&nhom=area")
+    wait_for_rerun(page, timeout=60_000)
+    page.get_by_role("heading", name="Phân tích").wait_for()
+    assert page.locator("[data-testid=stException]").count() == 0
+    # The period and the body filter came from the link.
+    assert "Năm 2021 (01/01/2021 – 31/12/2021)" in page.inner_text("[data-testid=stMain]")
+    assert "Ban Dân tộc" in page.inner_text("[data-testid=stSidebar]")
+    assert "co_quan=DT" in page.url
+    page.close()

@@ -1,0 +1,68 @@
+"""Figure tables for the screen and for download; formats; exports."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from analytics import exports, formats, tables
+
+
+def figures(**overrides) -> pd.DataFrame:
+    row = {"key": "DT", "label": "Ban Dân tộc", "tasks": 2, "hoan_thanh_dung_han": 0,
+           "hoan_thanh_qua_han": 1, "dang_thuc_hien": 0, "chua_trien_khai": 0, "qua_han": 1,
+           "completion_rate": 0.5, "on_time_rate": 0.0, "avg_progress": 92.5,
+           "progress_delta": float("nan")}  # fmt: skip
+    row.update(overrides)
+    return pd.DataFrame([row])
+
+
+def test_vietnamese_number_formats():
+    assert formats.number(1234.5, 1) == "1.234,5"
+    assert formats.percent(0.725) == "72,5 %"
+    assert formats.percent(0.725, language="en") == "72.5%"
+    assert formats.signed(4.2, 1) == "+4,2"
+    assert formats.signed(-3, 0) == "-3"
+    assert formats.signed(0.04, 1) == "0,0"
+    assert formats.percent(float("nan")) == "–"
+
+
+def test_the_table_speaks_the_screen_language_in_percent():
+    table = tables.figures_table(figures(), "vi")
+    assert list(table.columns[:3]) == ["Nhóm", "Tổng số nhiệm vụ", "Hoàn thành đúng hạn"]
+    assert table.loc[0, "Tỷ lệ hoàn thành (%)"] == 50.0
+    assert "Tiến độ tăng trong kỳ" not in table.columns  # no window, no delta
+    english = tables.figures_table(figures(), "en")
+    assert "Completion rate (%)" in english.columns
+
+
+def test_a_comparison_adds_signed_changes():
+    from analytics.trend import side_by_side
+
+    before = figures(tasks=2, qua_han=2, hoan_thanh_qua_han=0, completion_rate=0.0,
+                     on_time_rate=0.0, avg_progress=80.0)  # fmt: skip
+    after = figures()
+    table = tables.compared_table(side_by_side(before, after), "vi")
+    assert table.loc[0, "± Quá hạn"] == -1
+    assert table.loc[0, "± Tỷ lệ hoàn thành (%)"] == 50.0
+    shown = tables.for_screen(table, "vi")
+    assert shown.loc[0, "± Quá hạn"] == "-1"
+    assert shown.loc[0, "± Tỷ lệ hoàn thành (%)"] == "+50,0"
+    assert shown.loc[0, "Tiến độ bình quân (%)"] == "92,5"
+
+
+def test_downloads_open_in_excel_and_neutralise_formulas():
+    notes = ['=HYPERLINK("http://x","y")', "@SUM(A1)", "-3", "bình thường"]
+    frame = pd.DataFrame({"Ghi chú": notes, "Số": [1, 2, 3, 4]})
+    csv = exports.csv_bytes(frame)
+    assert csv.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM
+    text = csv.decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "'@SUM(A1)" in text and "'-3" in text
+    assert "bình thường" in text
+    book = load_workbook(io.BytesIO(exports.xlsx_bytes(frame, "Số liệu")))
+    sheet = book["Số liệu"]
+    assert sheet["A2"].value == '=HYPERLINK("http://x","y")'
+    assert sheet["A2"].data_type == "s"  # a string, never a formula
+    assert sheet["B2"].value == 1 and sheet["B2"].data_type == "n"
