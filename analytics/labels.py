@@ -99,6 +99,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "Click a bar or an area in a chart to filter the whole page.",
     ),
     "flag": ("Cảnh báo", "Flag"),
+    "pace_line": (
+        "Tốc độ 180 ngày gần nhất: {pace} điểm %/tháng · cần {needed} điểm %/tháng để kịp hạn"
+        "{finish}",
+        "Pace over the last 180 days: {pace} points/month · {needed} points/month needed"
+        "{finish}",
+    ),
+    "projected": (" · dự kiến hoàn thành {date}", " · projected finish {date}"),
+    "not_judged": ("Chưa đủ dữ liệu để đánh giá tốc độ.", "Not enough reports to judge the pace."),
     "search": ("Tìm nhiệm vụ (không cần dấu)", "Search tasks (accents optional)"),
     "search_hint": ("Ví dụ: chat van, giam sat, DP05", "e.g. chat van, giam sat, DP05"),
     "found": ("{n} nhiệm vụ", "{n} tasks"),
@@ -163,6 +171,92 @@ LABELS: dict[str, tuple[str, str]] = {
         "with no report at all, assigned less than 90 days ago, is not judged yet. Overdue "
         "tasks are not counted here: they already count as overdue.",
     ),
+    # Upload and import history (pages/upload.py, pages/imports.py)
+    "upload_intro": (
+        "Tải lên tệp CSV hoặc Excel (.xlsx) về nhiệm vụ, tiến độ hoặc đánh giá cuối năm. "
+        "Loại tệp được nhận ra từ dòng tiêu đề. Xem trước kết quả, rồi mới xác nhận ghi.",
+        "Upload a CSV or Excel (.xlsx) file of tasks, progress reports or year-end "
+        "appraisals. The kind is told from the header row. Check the preview, then confirm.",
+    ),
+    "templates_intro": (
+        "Mẫu trống có sẵn tiêu đề cột; bản Excel có một dòng ví dụ để ghi đè.",
+        "Blank templates with the column headers; the Excel one has an example row to overwrite.",
+    ),
+    "template_button": ("{kind} ({fmt})", "{kind} ({fmt})"),
+    "kind_tasks": ("Nhiệm vụ", "Tasks"),
+    "kind_progress": ("Tiến độ", "Progress"),
+    "kind_appraisal": ("Đánh giá cuối năm", "Year-end appraisal"),
+    "choose_file": (
+        "Chọn tệp (CSV hoặc .xlsx, tối đa 100 MB)",
+        "Choose a file (CSV or .xlsx, at most 100 MB)",
+    ),
+    "uploader_name": ("Người tải lên", "Uploaded by"),
+    "uploader_name_help": (
+        "Tên được ghi vào lịch sử nhập cùng với tệp.",
+        "The name kept in the import history with the file.",
+    ),
+    "file_kind": ("Loại tệp", "Kind of file"),
+    "rows_in_file": ("Số dòng", "Rows"),
+    "new_rows": ("Mới", "New"),
+    "changed_rows": ("Thay đổi", "Changed"),
+    "unchanged_rows": ("Không đổi", "Unchanged"),
+    "preview_ok": (
+        "Tệp hợp lệ. Chưa có gì được ghi: hãy kiểm tra các số trên rồi bấm «Xác nhận ghi».",
+        "The file is valid. Nothing is written yet: check the counts, then press «Confirm and "
+        "write».",
+    ),
+    "preview_nothing_new": (
+        "Mọi dòng của tệp đã có trong cơ sở dữ liệu với cùng giá trị; ghi lại không thay đổi gì.",
+        "Every row of the file is already stored with the same values; writing changes nothing.",
+    ),
+    "preview_rejected": (
+        "Tệp có {n} lỗi nên chưa thể ghi. Hãy sửa tệp theo bảng dưới đây rồi tải lên lại.",
+        "The file has {n} errors and cannot be written. Fix them as listed below and upload "
+        "it again.",
+    ),
+    "need_name": ("Hãy nhập tên người tải lên để ghi.", "Enter who uploads to write the file."),
+    "import_written": (
+        "Đã ghi lần nhập số {id} ({file}): {new} dòng mới, {changed} dòng thay đổi, "
+        "{unchanged} dòng không đổi.",
+        "Import {id} written ({file}): {new} new rows, {changed} changed, {unchanged} unchanged.",
+    ),
+    "import_undo_hint": (
+        "Ghi nhầm? Bấm «Hoàn tác» để đưa dữ liệu về đúng như trước lần nhập này.",
+        "Wrong file? Press «Undo» to put the data back exactly as before this import.",
+    ),
+    "import_conflict": (
+        "Một thao tác ghi khác đang chạy nên chưa ghi gì. Hãy bấm «Xác nhận ghi» lại sau ít giây.",
+        "Another write is running, so nothing was written. Press «Confirm and write» again in "
+        "a few seconds.",
+    ),
+    "col_row": ("Dòng", "Row"),
+    "col_column": ("Cột", "Column"),
+    "col_value": ("Giá trị", "Value"),
+    "col_message": ("Nội dung lỗi", "Error"),
+    "go_to_history": ("Xem lịch sử nhập", "See the import history"),
+    "imports_intro": (
+        "Mỗi lần ghi tệp được lưu lại. Hoàn tác đưa dữ liệu về đúng như trước lần nhập đó; "
+        "không hoàn tác được khi một lần nhập sau đã sửa cùng các dòng (hãy hoàn tác lần sau "
+        "trước).",
+        "Every written file is kept here. Undo puts the data back exactly as before that "
+        "import; it is refused while a later import changed the same rows (undo that one "
+        "first).",
+    ),
+    "imports_empty": ("Chưa có lần nhập nào.", "No import yet."),
+    "col_import_id": ("Số", "No."),
+    "col_imported_at": ("Thời điểm", "Time"),
+    "col_user": ("Người nhập", "By"),
+    "col_file": ("Tệp", "File"),
+    "col_kind": ("Loại", "Kind"),
+    "col_sha256": ("SHA-256", "SHA-256"),
+    "col_state": ("Tình trạng", "State"),
+    "state_active": ("Đang hiệu lực", "In effect"),
+    "state_undone": ("Đã hoàn tác {when}", "Undone {when}"),
+    "choose_import": ("Lần nhập cần hoàn tác", "Import to undo"),
+    "import_choice": ("Số {id} — {file} ({when})", "No. {id} — {file} ({when})"),
+    "nothing_to_undo": ("Không còn lần nhập nào để hoàn tác.", "No import left to undo."),
+    "checking_file": ("Đang kiểm tra tệp…", "Checking the file…"),
+    "writing_file": ("Đang ghi…", "Writing…"),
 }
 for _status in (*TASK_STATUSES, AT_RISK):
     LABELS[_status.code] = (_status.name_vi, _status.name_en)

@@ -11,3 +11,5 @@ st.title(text("page_method", lang))
 for heading, body in METHOD[lang]:
     st.subheader(heading)
     st.markdown(body)
+st.subheader(text("nguy_co", lang))
+st.markdown(text("early_warning_rule", lang))

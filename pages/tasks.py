@@ -31,6 +31,7 @@ if code:
     st.subheader(widgets.inert(task["title"]))
     st.caption(f"{text('task_code', lang)}: {widgets.inert(code)}")
     widgets.task_facts(task, state, as_of, body_names, area_names, lang)
+    widgets.pace_line(tasks_view.state_of(data.warnings_as_of(as_of), code), lang)
     st.subheader(text("history", lang))
     if reports.empty:
         st.info(text("no_reports", lang))

@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import overview
+from analytics.early_warning import early_warning
 from analytics.figures import resolve_window, summary, task_frame
 from analytics.filters import Filters
 from analytics.store import lookups
@@ -125,3 +126,14 @@ def _at_risk(path: str, stamp: tuple, as_of: date, filters: Filters) -> frozense
 def at_risk(as_of: date, filters: Filters) -> frozenset[str]:
     """Codes of the tasks at risk as of ``as_of`` among the filtered ones."""
     return _at_risk(*ensure_database(), as_of, filters)
+
+
+@st.cache_data(**CACHE)
+def _warnings(path: str, stamp: tuple, as_of: date) -> pd.DataFrame:
+    with open_db(path) as con:
+        return early_warning(con, as_of)
+
+
+def warnings_as_of(as_of: date) -> pd.DataFrame:
+    """Every open task as of ``as_of`` with its pace, needed pace and at-risk flag."""
+    return _warnings(*ensure_database(), as_of)

@@ -247,3 +247,28 @@ def task_list_columns(language: str) -> dict:
             text("progress", language), min_value=0, max_value=100, format="%.0f %%"
         ),
     }
+
+
+def pace_line(warning: dict | None, language: str) -> None:
+    """The early-warning reading of an open task: its pace against the pace it needs."""
+    if warning is None:
+        return
+    if pd.isna(warning["pace_per_month"]):
+        st.caption(text("not_judged", language))
+        return
+    finish = (
+        text("projected", language, date=_day(warning["projected_finish"]))
+        if not pd.isna(warning["projected_finish"])
+        else ""
+    )
+    needed = warning["needed_per_month"]
+    line = text(
+        "pace_line", language,
+        pace=formats.number(warning["pace_per_month"], 1, language),
+        needed=formats.number(needed, 1, language) if not pd.isna(needed) else "–",
+        finish=finish,
+    )  # fmt: skip
+    if warning["nguy_co"]:
+        st.warning(f"**{text('nguy_co', language)}** · {line}")
+    else:
+        st.caption(line)
