@@ -29,6 +29,10 @@ pages = [
         url_path="phan-tich",
     ),
     st.Page("pages/tasks.py", title=text("page_tasks", language), icon="📋", url_path="nhiem-vu"),
+    st.Page("pages/upload.py", title=text("page_upload", language), icon="📤", url_path="tai-len"),
+    st.Page(
+        "pages/imports.py", title=text("page_imports", language), icon="🕘", url_path="lich-su-nhap"
+    ),
     st.Page("pages/method.py", title=text("page_method", language), icon="ℹ️", url_path="cach-tinh"),
 ]
 page = st.navigation(pages, position="top")

@@ -1,0 +1,45 @@
+"""Lịch sử nhập: every import, and undoing one of them."""
+
+import streamlit as st
+
+from analytics.importing import list_imports, undo_import
+from analytics.importing.display import history_rows, import_choice
+from analytics.labels import text
+from ui.data import database_path
+from ui.sidebar import current_view
+
+view = current_view()
+lang = view.language
+db = database_path()
+
+st.title(text("page_imports", lang))
+st.caption(text("imports_intro", lang))
+
+notice = st.session_state.pop("imports_notice", None)
+if notice is not None:
+    (st.success if notice[0] else st.error)(notice[1])
+
+imports = list_imports(db)
+if imports.empty:
+    st.info(text("imports_empty", lang))
+    st.stop()
+st.dataframe(history_rows(imports, lang), hide_index=True, width="stretch")
+
+active = imports[~imports["undone"]].set_index("id", drop=False)
+if active.empty:
+    st.info(text("nothing_to_undo", lang))
+    st.stop()
+st.subheader(text("undo", lang))
+chosen = st.selectbox(
+    text("choose_import", lang),
+    active.index.tolist(),
+    format_func=lambda i: import_choice(active.loc[i], lang),
+    key="undo_choice",
+)
+user = st.text_input(text("uploader_name", lang), key="undo_by").strip()
+if not user:
+    st.caption(text("need_name", lang))
+if st.button(text("undo", lang), type="primary", disabled=not user, key="undo_chosen"):
+    result = undo_import(int(chosen), db, user=user)
+    st.session_state["imports_notice"] = (result.ok, result.message(lang))
+    st.rerun()
