@@ -8,7 +8,6 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from analytics.early_warning import early_warning
 from analytics.figures import ALL_LABEL, aggregate, figures_by
 from analytics.filters import Filters, apply_filters
 from analytics.store.figures_sql import first_assigned_on, trend_rows
@@ -140,8 +139,7 @@ def quarterly_completion(
     return out[[*columns, *[c for c in out.columns if c not in columns and c != "as_of"]]]
 
 
-def at_risk_codes(con: duckdb.DuckDBPyConnection, as_of: date, filters: Filters) -> set[str]:
-    """Codes of the tasks flagged at risk as of ``as_of`` that pass ``filters``."""
-    warnings = early_warning(con, as_of)
+def at_risk_codes(warnings: pd.DataFrame, filters: Filters) -> set[str]:
+    """Codes of the tasks flagged at risk (``early_warning`` rows) that pass ``filters``."""
     warnings = apply_filters(warnings, filters)
-    return set(warnings.loc[warnings["nguy_co"], "code"])
+    return set(warnings.loc[warnings["nguy_co"].astype(bool), "code"])

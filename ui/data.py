@@ -118,17 +118,6 @@ def quarterly_completion(as_of: date, filters: Filters, language: str) -> pd.Dat
 
 
 @st.cache_data(**CACHE)
-def _at_risk(path: str, stamp: tuple, as_of: date, filters: Filters) -> frozenset[str]:
-    with open_db(path) as con:
-        return frozenset(overview.at_risk_codes(con, as_of, filters))
-
-
-def at_risk(as_of: date, filters: Filters) -> frozenset[str]:
-    """Codes of the tasks at risk as of ``as_of`` among the filtered ones."""
-    return _at_risk(*ensure_database(), as_of, filters)
-
-
-@st.cache_data(**CACHE)
 def _warnings(path: str, stamp: tuple, as_of: date) -> pd.DataFrame:
     with open_db(path) as con:
         return early_warning(con, as_of)
@@ -137,3 +126,9 @@ def _warnings(path: str, stamp: tuple, as_of: date) -> pd.DataFrame:
 def warnings_as_of(as_of: date) -> pd.DataFrame:
     """Every open task as of ``as_of`` with its pace, needed pace and at-risk flag."""
     return _warnings(*ensure_database(), as_of)
+
+
+def at_risk(as_of: date, filters: Filters) -> frozenset[str]:
+    """Codes of the tasks at risk as of ``as_of`` among the filtered ones."""
+    return frozenset(overview.at_risk_codes(warnings_as_of(as_of), filters))
+
