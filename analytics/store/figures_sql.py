@@ -90,6 +90,9 @@ state AS (
       AND t.due_on >= $scope_from
 )
 """
+# The progress "as of the day before F" (CONTRACT.md section 4): the latest report
+# dated before F. Only reports up to D are read: F after D happens only when F is after
+# today, and no report is dated in the future.
 _BEFORE = (
     ",\n           arg_max(progress, report_date) FILTER (WHERE report_date < $window_from)"
     " AS progress_before"
