@@ -225,43 +225,41 @@ def reference_labels(con: duckdb.DuckDBPyConnection, kind: str) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------------
 # Trend: the state of every task at several dates in one query.
-# For each report, ``last_open`` is the date of the latest report not done on or
-# before it (one window pass); the done reports sharing a task and a ``last_open``
-# form one run, whose first date is C for any date D that falls in the run. An
-# ASOF join then picks, for every (task, D), the latest report on or before D.
+# One window pass marks the reports that start a run of done reports (done, and the
+# report before is not). For a date D, a task is done when its latest report on or
+# before D is done, and then C is the latest run start on or before D (the runs are
+# contiguous). Two ASOF joins pick both for every (task, D) at once.
 _TREND_SQL = """
 WITH marked AS (
     SELECT task_id, report_date, progress,
-           max(report_date) FILTER (WHERE progress < 100) OVER (
-               PARTITION BY task_id ORDER BY report_date ROWS UNBOUNDED PRECEDING
-           ) AS last_open
+           progress = 100 AND coalesce(lag(progress) OVER (
+               PARTITION BY task_id ORDER BY report_date), 0) < 100 AS run_start
     FROM progress
     WHERE report_date <= $last_end
 ),
-runs AS (
-    SELECT task_id, last_open, min(report_date) AS done_on
-    FROM marked
-    WHERE progress = 100
-    GROUP BY task_id, last_open
+run_starts AS (
+    SELECT task_id, report_date FROM marked WHERE run_start
 ),
-report_state AS (
-    SELECT m.task_id, m.report_date, m.progress, r.done_on
-    FROM marked m
-    LEFT JOIN runs r
-        ON m.progress = 100 AND r.task_id = m.task_id
-       AND r.last_open IS NOT DISTINCT FROM m.last_open
+ends AS (
+    SELECT CAST(i - 1 AS SMALLINT) AS end_index, $ends[i] AS as_of
+    FROM range(1, len($ends) + 1) r(i)
 ),
 grid AS (
-    SELECT {keys}t.id AS task_id, t.due_on, e.as_of
-    FROM tasks t, (SELECT unnest($ends) AS as_of) e
+    SELECT {keys}t.id AS task_id, t.due_on, e.as_of, e.end_index
+    FROM tasks t, ends e
     WHERE t.assignment_state = 'da_giao' AND t.assigned_on <= e.as_of
 ),
-joined AS (
-    SELECT g.*, coalesce(s.progress, 0) AS progress, s.done_on
+latest AS (
+    SELECT g.*, coalesce(m.progress, 0) AS progress
     FROM grid g
-    ASOF LEFT JOIN report_state s ON g.task_id = s.task_id AND g.as_of >= s.report_date
+    ASOF LEFT JOIN marked m ON g.task_id = m.task_id AND g.as_of >= m.report_date
+),
+joined AS (
+    SELECT l.*, CASE WHEN l.progress = 100 THEN r.report_date END AS done_on
+    FROM latest l
+    ASOF LEFT JOIN run_starts r ON l.task_id = r.task_id AND l.as_of >= r.report_date
 )
-SELECT as_of, {key_names}CAST({status} AS TINYINT) AS status, progress
+SELECT end_index, {key_names}CAST({status} AS TINYINT) AS status, progress
 FROM joined
 """
 
@@ -279,17 +277,19 @@ def trend_rows(
 ) -> pd.DataFrame:
     """One row per (date in ``ends``, task assigned on or before it): its state as of that date.
 
-    Columns: ``as_of``, one per name in ``groups``, ``status`` (index into
-    ``TASK_STATUS_CODES``) and ``progress``.
+    Columns: ``as_of`` (a categorical of the dates, cheap to group on), one per name in
+    ``groups``, ``status`` (index into ``TASK_STATUS_CODES``) and ``progress``.
     """
     unknown = [g for g in groups if g not in GROUP_COLUMNS]
     if unknown:
         raise ValueError(f"unknown group {unknown[0]!r}")
     if not ends:
         raise ValueError("no date given")
-    params = {"ends": sorted(set(ends)), "last_end": max(ends)}
+    dates = sorted(set(ends))
+    params = {"ends": dates, "last_end": dates[-1]}
     frame = _arrow_frame(con, _trend_sql(tuple(groups)), params)
-    frame["as_of"] = pd.to_datetime(frame["as_of"]).dt.date
+    as_of = pd.Categorical.from_codes(frame.pop("end_index"), categories=dates)
+    frame.insert(0, "as_of", as_of)
     return frame
 
 
