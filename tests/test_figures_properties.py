@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from analytics.figures import summary
 from analytics.statuses import report_status_for
-from analytics.store.figures_sql import task_states
+from analytics.store.figures_sql import task_states, trend_rows
 from tests.test_figures_naive import STATUSES, naive_summary, report
 
 BASE = date(2024, 1, 1)
@@ -133,3 +133,22 @@ def test_a_status_never_depends_on_the_order_of_rows(empty_con, tasks, d, seed):
     load(empty_con, tasks, order_seed=seed)
     second = task_states(empty_con, as_of)[["code", "status", "progress", "done_on"]]
     assert repr(first.to_dict(orient="records")) == repr(second.to_dict(orient="records"))
+
+
+@PROPERTY_SETTINGS
+@given(histories, st.lists(st.integers(0, 220), min_size=1, max_size=4, unique=True))
+def test_the_trend_query_agrees_with_the_naive_reading_at_every_date(empty_con, tasks, days):
+    # The trend finds done dates another way (run starts and ASOF joins): same answers.
+    load(empty_con, tasks)
+    ends = [BASE + timedelta(days=d) for d in days]
+    rows = trend_rows(empty_con, ends)
+    for end in ends:
+        point = rows[rows["as_of"] == end]
+        expected = naive_summary(empty_con, "all", as_of=end).get("all")
+        if expected is None:
+            assert point.empty
+            continue
+        counts = point["status"].value_counts()
+        for index, status in enumerate(STATUSES):
+            assert counts.get(index, 0) == expected[status], (end, status)
+        assert len(point) == expected["tasks"]
