@@ -244,3 +244,18 @@ def test_summary_csv_and_window_from_the_command_line(tmp_path, capsys):
     assert main([*args, "--format", "csv"]) == 0
     header = capsys.readouterr().out.splitlines()[0].split(",")
     assert header[:3] == ["key", "label", "tasks"] and "progress_delta" in header
+
+
+def test_figures_by_on_the_full_task_frame_matches_summary(demo_con):
+    # The pages filter the full per-task frame, then aggregate it: same figures.
+    from analytics.figures import figures_by, resolve_window, task_frame
+    from analytics.store.figures_sql import reference_labels
+
+    window = resolve_window(date_from=date(2025, 1, 1), date_to=date(2025, 12, 31))
+    tasks = task_frame(demo_con, window)
+    for by in ("all", "body", "area", "position", "official", "assigner", "period"):
+        labels = reference_labels(demo_con, by) if by in ("body", "area", "position",
+                                                          "period") else None  # fmt: skip
+        mine = figures_by(tasks, by, labels, with_delta=True)
+        expected = summary(demo_con, by, date_from=date(2025, 1, 1), date_to=date(2025, 12, 31))
+        assert repr(mine.to_dict("records")) == repr(expected.to_dict("records")), by
