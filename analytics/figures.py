@@ -254,7 +254,7 @@ def _typed(out: pd.DataFrame) -> pd.DataFrame:
 
 def summary(
     db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None = None,
-    by: str = "all",
+    by: str = "body",
     as_of: date | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
@@ -264,9 +264,11 @@ def summary(
 ) -> pd.DataFrame:
     """The figures of CONTRACT.md section 4 per group, one row per group with a task in scope.
 
-    ``db`` is a path (opened and closed here) or an open DuckDB connection. With no
-    task in scope the frame is empty, also for ``by="all"`` (CONTRACT.md section 2:
-    groups with no task are not listed). ``progress_delta`` is null without ``date_from``.
+    The signature is CONTRACT.md section 2's (``by`` defaults to ``"body"`` there; the
+    CLI's ``--by`` defaults to ``all``). ``db`` is a path (opened and closed here) or an
+    open DuckDB connection. With no task in scope the frame is empty, also for
+    ``by="all"`` (CONTRACT.md section 2: groups with no task are not listed).
+    ``progress_delta`` is null without ``date_from``.
     """
     if by not in GROUPS:
         raise ValueError(f"unknown group {by!r}; one of {', '.join(GROUPS)}")
