@@ -6,15 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics.figures import ALL_LABEL, aggregate, figures_by
 from analytics.filters import Filters, apply_filters
 from analytics.store.figures_sql import first_assigned_on, trend_rows
 from analytics.trend import period_ends, period_name
-
-# Filters the quarterly line can apply (a task's status changes along the line).
-TREND_DIMENSIONS = ("body", "area", "position", "official", "assigner")
 
 
 @dataclass(frozen=True)
@@ -113,26 +111,35 @@ def axis(groups: pd.DataFrame) -> list[tuple[str, str]]:
     return list(zip(groups["key"], groups["label"], strict=True))
 
 
-def quarterly_completion(
-    con: duckdb.DuckDBPyConnection, as_of: date, filters: Filters, language: str
-) -> pd.DataFrame:
-    """Completion rate as of every quarter end up to ``as_of`` (the last point: ``as_of``),
-    over the tasks that pass ``filters`` (the status filter is not applied: a task's status
-    changes along the line). Columns: ``period_end``, ``period_label``, ``series``, figures.
-    """
+def quarter_rows(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    """Every assigned task's state as of every quarter end up to ``as_of`` (the last point
+    is ``as_of`` itself), with its ``task_id``, so any filter can be applied later."""
     start = first_assigned_on(con)
-    columns = ["period_end", "period_label", "series", "tasks", "completion_rate"]
     if start is None or start > as_of:
-        return pd.DataFrame(columns=columns)
-    ends = period_ends(start, as_of, "quarter")
-    dimensions = [d for d in filters.active() if d in TREND_DIMENSIONS]
-    rows = trend_rows(con, ends, tuple(dimensions))
-    for dimension in dimensions:
-        values = rows[dimension].fillna("").astype(str)
-        rows = rows[values.isin(getattr(filters, dimension))]
+        return pd.DataFrame(columns=["as_of", "task_id", "status", "progress"])
+    return trend_rows(con, period_ends(start, as_of, "quarter"), with_task=True)
+
+
+def quarterly_completion(
+    rows: pd.DataFrame, tasks: pd.DataFrame, filters: Filters, language: str
+) -> pd.DataFrame:
+    """Completion rate per quarter end over the tasks that pass ``filters``.
+
+    ``rows`` come from :func:`quarter_rows`; ``tasks`` is the per-task frame as of the
+    last date (every task the line can hold). The status filter is not applied: a
+    task's status changes along the line. Columns: ``period_end``, ``period_label``,
+    ``series`` and the figures.
+    """
+    columns = ["period_end", "period_label", "series", "tasks", "completion_rate"]
+    dimensions = Filters(**{d: v for d, v in filters.active().items() if d != "status"})
+    if dimensions.active():
+        chosen = apply_filters(tasks, dimensions)["task_id"].to_numpy()
+        rows = rows[np.isin(rows["task_id"].to_numpy(), chosen)]
     if rows.empty:
         return pd.DataFrame(columns=columns)
-    out = aggregate(rows, ["as_of"], with_delta=False).sort_values("as_of")
+    out = aggregate(rows, ["as_of"], with_delta=False)
+    out["as_of"] = pd.to_datetime(out["as_of"].astype(object)).dt.date
+    out = out.sort_values("as_of")
     out["period_end"] = out["as_of"]
     out["period_label"] = [period_name(d, "quarter", language) for d in out["as_of"]]
     out["series"] = ALL_LABEL if language == "vi" else "All"

@@ -104,17 +104,18 @@ def task_with_reports(code: str) -> tuple[dict | None, pd.DataFrame]:
     return _task(*ensure_database(), code)
 
 
-@st.cache_data(**CACHE)
-def _quarterly(
-    path: str, stamp: tuple, as_of: date, filters: Filters, language: str
-) -> pd.DataFrame:
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _quarter_rows(path: str, stamp: tuple, as_of: date) -> pd.DataFrame:
+    # Shared, not copied (it can be millions of rows): callers only read it.
     with open_db(path) as con:
-        return overview.quarterly_completion(con, as_of, filters, language)
+        return overview.quarter_rows(con, as_of)
 
 
 def quarterly_completion(as_of: date, filters: Filters, language: str) -> pd.DataFrame:
     """Completion as of every quarter end up to ``as_of`` for the filtered tasks."""
-    return _quarterly(*ensure_database(), as_of, filters, language)
+    path, stamp = ensure_database()
+    rows = _quarter_rows(path, stamp, as_of)
+    return overview.quarterly_completion(rows, tasks_in(as_of=as_of), filters, language)
 
 
 @st.cache_data(**CACHE)
@@ -131,4 +132,3 @@ def warnings_as_of(as_of: date) -> pd.DataFrame:
 def at_risk(as_of: date, filters: Filters) -> frozenset[str]:
     """Codes of the tasks at risk as of ``as_of`` among the filtered ones."""
     return frozenset(overview.at_risk_codes(warnings_as_of(as_of), filters))
-

@@ -265,20 +265,25 @@ FROM joined
 
 
 @cache
-def _trend_sql(groups: tuple[str, ...]) -> str:
+def _trend_sql(groups: tuple[str, ...], with_task: bool = False) -> str:
     keys = "".join(f"{GROUP_COLUMNS[g]} AS {g}, " for g in groups)  # allow-listed only
-    key_names = "".join(f"{g}, " for g in groups)
+    key_names = ("task_id, " if with_task else "") + "".join(f"{g}, " for g in groups)
     status = _STATUS_INDEX.replace("$as_of", "as_of")
     return _TREND_SQL.format(keys=keys, key_names=key_names, status=status)
 
 
 def trend_rows(
-    con: duckdb.DuckDBPyConnection, ends: list[date], groups: tuple[str, ...] = ()
+    con: duckdb.DuckDBPyConnection,
+    ends: list[date],
+    groups: tuple[str, ...] = (),
+    *,
+    with_task: bool = False,
 ) -> pd.DataFrame:
     """One row per (date in ``ends``, task assigned on or before it): its state as of that date.
 
-    Columns: ``as_of`` (a categorical of the dates, cheap to group on), one per name in
-    ``groups``, ``status`` (index into ``TASK_STATUS_CODES``) and ``progress``.
+    Columns: ``as_of`` (a categorical of the dates, cheap to group on), ``task_id`` when
+    ``with_task``, one per name in ``groups``, ``status`` (index into
+    ``TASK_STATUS_CODES``) and ``progress``.
     """
     unknown = [g for g in groups if g not in GROUP_COLUMNS]
     if unknown:
@@ -287,7 +292,7 @@ def trend_rows(
         raise ValueError("no date given")
     dates = sorted(set(ends))
     params = {"ends": dates, "last_end": dates[-1]}
-    frame = _arrow_frame(con, _trend_sql(tuple(groups)), params)
+    frame = _arrow_frame(con, _trend_sql(tuple(groups), with_task), params)
     as_of = pd.Categorical.from_codes(frame.pop("end_index"), categories=dates)
     frame.insert(0, "as_of", as_of)
     return frame
