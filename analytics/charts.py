@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from analytics import formats
 from analytics.labels import text
 from analytics.statuses import AT_RISK, TASK_STATUSES
+from analytics.tables import exact_rates
 
 FONT = "Noto Sans, Arial, sans-serif"
 # A second carrier beside colour: a fill pattern per status.
@@ -78,7 +79,8 @@ def completion_by_group(
     ``groups`` has ``key``, ``label``, ``tasks`` and ``completion_rate``. The key rides in
     ``customdata`` so a click can filter by it.
     """
-    ordered = groups.sort_values(["completion_rate", "label"], ascending=[True, True])
+    ordered = groups.assign(completion_rate=exact_rates(groups)["completion_rate"])
+    ordered = ordered.sort_values(["completion_rate", "label"], ascending=[True, True])
     labels = [
         f"{formats.percent(rate, language=language)} (n={formats.number(n, language=language)})"
         for rate, n in zip(ordered["completion_rate"], ordered["tasks"], strict=True)
@@ -167,8 +169,9 @@ def heatmap(
     short key (body codes such as KTNS), the full name shows on hover, so the chart
     stays readable in half a screen. Empty pairs stay blank.
     """
+    rates = exact_rates(cells)["completion_rate"] if len(cells) else cells["completion_rate"]
     lookup = {(r, c): (rate, n) for r, c, rate, n in zip(
-        cells["row"], cells["column"], cells["completion_rate"], cells["tasks"], strict=True
+        cells["row"], cells["column"], rates, cells["tasks"], strict=True
     )}  # fmt: skip
     z, labels = [], []
     for row_key, _ in rows:

@@ -12,6 +12,7 @@ import pandas as pd
 from analytics.figures import ALL_LABEL, aggregate, figures_by
 from analytics.filters import Filters, apply_filters
 from analytics.store.figures_sql import first_assigned_on, trend_rows
+from analytics.tables import exact_rates
 from analytics.trend import period_ends, period_name
 
 
@@ -46,16 +47,22 @@ def headline(
         return float(a) - float(b)
 
     return [
-        Headline("tasks_total", current["tasks"], change("tasks"), True),
-        Headline("completion_rate", current["completion_rate"], change("completion_rate"), True),
-        Headline("on_time_rate", current["on_time_rate"], change("on_time_rate"), True),
-        Headline("qua_han", current["qua_han"], change("qua_han"), False),
+        Headline("tasks_total", current.get("tasks", 0), change("tasks"), True),
+        Headline(
+            "completion_rate", current.get("completion_rate"), change("completion_rate"), True
+        ),
+        Headline("on_time_rate", current.get("on_time_rate"), change("on_time_rate"), True),
+        Headline("qua_han", current.get("qua_han", 0), change("qua_han"), False),
         Headline("nguy_co", at_risk_now, float(at_risk_now - at_risk_before), False),
     ]
 
 
 def _all(tasks: pd.DataFrame) -> dict:
-    row = aggregate(tasks, [], with_delta=False).iloc[0].to_dict()
+    figures = aggregate(tasks, [], with_delta=False)
+    if figures.empty:
+        return {}
+    figures[["completion_rate", "on_time_rate"]] = exact_rates(figures)
+    row = figures.iloc[0].to_dict()
     return {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in row.items()}
 
 
@@ -138,6 +145,7 @@ def quarterly_completion(
     if rows.empty:
         return pd.DataFrame(columns=columns)
     out = aggregate(rows, ["as_of"], with_delta=False)
+    out[["completion_rate", "on_time_rate"]] = exact_rates(out)
     out["as_of"] = pd.to_datetime(out["as_of"].astype(object)).dt.date
     out = out.sort_values("as_of")
     out["period_end"] = out["as_of"]

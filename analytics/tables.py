@@ -10,6 +10,29 @@ from analytics.labels import text
 from analytics.statuses import TASK_STATUS_CODES
 
 CHANGE_PREFIX = "± "
+
+
+def exact_rates(figures: pd.DataFrame, suffix: str = "") -> pd.DataFrame:
+    """Completion and on-time rates recomputed from the counts, unrounded.
+
+    Output figures are rounded to 4 decimals (CONTRACT.md); showing them again with one
+    decimal would round twice (23/34 = 67.647 % -> 0.6765 -> "67,7 %"). The screen
+    shows rates from the counts instead, so it reads "67,6 %" as a person computes it.
+    """
+    done = figures["hoan_thanh_dung_han" + suffix] + figures["hoan_thanh_qua_han" + suffix]
+    due = done + figures["qua_han" + suffix]
+    tasks = figures["tasks" + suffix]
+    return pd.DataFrame(
+        {
+            "completion_rate": (done / tasks.where(tasks > 0)).astype("float64"),
+            "on_time_rate": (figures["hoan_thanh_dung_han" + suffix] / due.where(due > 0)).astype(
+                "float64"
+            ),
+        },
+        index=figures.index,
+    )
+
+
 # Figures that get a change column when two periods are compared.
 COMPARED = ("tasks", "qua_han", "completion_rate", "on_time_rate", "avg_progress")
 
@@ -25,10 +48,9 @@ def _header(figure: str, language: str) -> str:
 
 
 def _values(figures: pd.DataFrame, figure: str, suffix: str = "") -> pd.Series:
-    values = figures[figure + suffix]
     if figure in ("completion_rate", "on_time_rate"):
-        return (values * 100).round(2)
-    return values
+        return exact_rates(figures, suffix)[figure] * 100  # rounded once, when shown
+    return figures[figure + suffix]
 
 
 def figures_table(figures: pd.DataFrame, language: str) -> pd.DataFrame:
@@ -50,8 +72,11 @@ def compared_table(compared: pd.DataFrame, language: str) -> pd.DataFrame:
     for figure in ("tasks", *TASK_STATUS_CODES, "completion_rate", "on_time_rate",
                    "avg_progress"):  # fmt: skip
         table[_header(figure, language)] = _values(compared, figure, "_second")
-        if figure in COMPARED:
-            table[CHANGE_PREFIX + _header(figure, language)] = _values(compared, figure, "_change")
+        if figure in ("completion_rate", "on_time_rate"):
+            change = _values(compared, figure, "_second") - _values(compared, figure, "_first")
+            table[CHANGE_PREFIX + _header(figure, language)] = change
+        elif figure in COMPARED:
+            table[CHANGE_PREFIX + _header(figure, language)] = compared[figure + "_change"]
     if compared["progress_delta_second"].notna().any():
         table[_header("progress_delta", language)] = compared["progress_delta_second"]
     return table.reset_index(drop=True)
@@ -70,3 +95,8 @@ def for_screen(table: pd.DataFrame, language: str) -> pd.DataFrame:
         else:
             shown[column] = [formats.number(v, decimals, language) for v in values]
     return shown
+
+
+def for_download(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy with fractional numbers rounded to 2 decimals, as numbers."""
+    return table.round(2)

@@ -55,11 +55,11 @@ else:
 st.dataframe(tables.for_screen(table, lang), hide_index=True, width="stretch")
 left, right = st.columns(2)
 left.download_button(
-    text("download_csv", lang), exports.csv_bytes(table), file_name="so-lieu.csv",
+    text("download_csv", lang), exports.csv_bytes(tables.for_download(table)), file_name="so-lieu.csv",
     mime="text/csv",
 )  # fmt: skip
 right.download_button(
-    text("download_xlsx", lang), exports.xlsx_bytes(table, text("figures_table", lang)),
+    text("download_xlsx", lang), exports.xlsx_bytes(tables.for_download(table), text("figures_table", lang)),
     file_name="so-lieu.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )  # fmt: skip

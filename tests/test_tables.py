@@ -66,3 +66,14 @@ def test_downloads_open_in_excel_and_neutralise_formulas():
     assert sheet["A2"].value == '=HYPERLINK("http://x","y")'
     assert sheet["A2"].data_type == "s"  # a string, never a formula
     assert sheet["B2"].value == 1 and sheet["B2"].data_type == "n"
+
+
+def test_rates_on_screen_are_rounded_once():
+    # 23 of 34 done: 67.647 %. Rounded to 4 decimals first (0.6765) and then to one
+    # decimal it would read 67,7 %; the screen reads the counts: 67,6 %.
+    row = figures(tasks=34, hoan_thanh_dung_han=19, hoan_thanh_qua_han=4, qua_han=3,
+                  dang_thuc_hien=6, chua_trien_khai=2, completion_rate=0.6765)  # fmt: skip
+    shown = tables.for_screen(tables.figures_table(row, "vi"), "vi")
+    assert shown.loc[0, "Tỷ lệ hoàn thành (%)"] == "67,6"
+    # On time: 19 / (23 + 3) = 73.08 %.
+    assert shown.loc[0, "Tỷ lệ đúng hạn (%)"] == "73,1"

@@ -24,7 +24,8 @@ def test_first_start_creates_the_demo_and_shows_its_figures(tmp_path, monkeypatc
     expected = summary(db, "all", as_of=date.today()).iloc[0]
     assert shown["Tổng số nhiệm vụ"] == "34"
     assert shown["Quá hạn"] == str(expected["qua_han"])
-    rate = f"{expected['completion_rate'] * 100:.1f}".replace(".", ",") + " %"
+    done = expected["hoan_thanh_dung_han"] + expected["hoan_thanh_qua_han"]
+    rate = f"{done / expected['tasks'] * 100:.1f}".replace(".", ",") + " %"
     assert shown["Tỷ lệ hoàn thành"] == rate
     assert at.header[0].value.startswith("Nhiệm vụ đột phá, đổi mới")
 
