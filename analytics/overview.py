@@ -158,3 +158,61 @@ def at_risk_codes(warnings: pd.DataFrame, filters: Filters) -> set[str]:
     """Codes of the tasks flagged at risk (``early_warning`` rows) that pass ``filters``."""
     warnings = apply_filters(warnings, filters)
     return set(warnings.loc[warnings["nguy_co"].astype(bool), "code"])
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything the overview page shows, computed once per view."""
+
+    as_of: date
+    since: date
+    cards: list[Headline]
+    by_body: pd.DataFrame
+    by_area: pd.DataFrame
+    cells: pd.DataFrame
+    trend: pd.DataFrame
+    attention: pd.DataFrame
+
+    @property
+    def empty(self) -> bool:
+        return self.by_body.empty
+
+
+def build(
+    now: pd.DataFrame,
+    before: pd.DataFrame,
+    warnings_now: pd.DataFrame,
+    warnings_before: pd.DataFrame,
+    rows: pd.DataFrame,
+    everything: pd.DataFrame,
+    filters: Filters,
+    ref: dict,
+    as_of: date,
+    since: date,
+    language: str,
+) -> Overview:
+    """The overview of the tasks in ``now`` (per-task frame, unfiltered) under ``filters``.
+
+    ``before`` is the per-task frame at ``since`` (the previous quarter end); the
+    warnings are ``early_warning`` rows at both dates; ``rows`` and ``everything`` feed
+    the quarterly line (:func:`quarter_rows`, the per-task frame as of ``as_of``).
+    """
+    now = apply_filters(now, filters)
+    risky_now = at_risk_codes(warnings_now, filters)
+    by_body = figures_for(now, "body", ref, language)
+    by_area = figures_for(now, "area", ref, language)
+    return Overview(
+        as_of=as_of,
+        since=since,
+        cards=headline(
+            now,
+            apply_filters(before, filters),
+            len(risky_now),
+            len(at_risk_codes(warnings_before, filters)),
+        ),
+        by_body=by_body,
+        by_area=by_area,
+        cells=pairs(now, "area_code", "body_code"),
+        trend=quarterly_completion(rows, everything, filters, language),
+        attention=needs_attention(now, risky_now, as_of),
+    )

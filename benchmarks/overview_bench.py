@@ -52,6 +52,7 @@ def direct(path: Path, today: date) -> float:
 
 
 def page_times(path: Path, runs: int) -> dict[str, list[float]]:
+    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     os.environ["TRACKER_DB"] = str(path)
@@ -59,6 +60,8 @@ def page_times(path: Path, runs: int) -> dict[str, list[float]]:
     with open_db(path) as con:
         bodies = [r[0] for r in con.execute("SELECT DISTINCT body_code FROM tasks").fetchall()]
     for run in range(runs):
+        st.cache_data.clear()  # caches live in the process: start each round cold
+        st.cache_resource.clear()
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
         started = time.perf_counter()
         at.run()

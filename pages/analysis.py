@@ -54,12 +54,13 @@ else:
     table = tables.compared_table(side_by_side(previous, current), lang)
 st.dataframe(tables.for_screen(table, lang), hide_index=True, width="stretch")
 left, right = st.columns(2)
+download = tables.for_download(table)
 left.download_button(
-    text("download_csv", lang), exports.csv_bytes(tables.for_download(table)), file_name="so-lieu.csv",
+    text("download_csv", lang), exports.csv_bytes(download), file_name="so-lieu.csv",
     mime="text/csv",
 )  # fmt: skip
 right.download_button(
-    text("download_xlsx", lang), exports.xlsx_bytes(tables.for_download(table), text("figures_table", lang)),
+    text("download_xlsx", lang), exports.xlsx_bytes(download, text("figures_table", lang)),
     file_name="so-lieu.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )  # fmt: skip

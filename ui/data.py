@@ -12,12 +12,15 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import overview
+from analytics import charts, overview
 from analytics.early_warning import early_warning
 from analytics.figures import resolve_window, summary, task_frame
 from analytics.filters import Filters
+from analytics.labels import text
+from analytics.periods import Choice, previous_quarter_end
 from analytics.store import lookups
 from analytics.store.connection import open_db, resolve_db_path
 
@@ -111,13 +114,6 @@ def _quarter_rows(path: str, stamp: tuple, as_of: date) -> pd.DataFrame:
         return overview.quarter_rows(con, as_of)
 
 
-def quarterly_completion(as_of: date, filters: Filters, language: str) -> pd.DataFrame:
-    """Completion as of every quarter end up to ``as_of`` for the filtered tasks."""
-    path, stamp = ensure_database()
-    rows = _quarter_rows(path, stamp, as_of)
-    return overview.quarterly_completion(rows, tasks_in(as_of=as_of), filters, language)
-
-
 @st.cache_data(**CACHE)
 def _warnings(path: str, stamp: tuple, as_of: date) -> pd.DataFrame:
     with open_db(path) as con:
@@ -132,3 +128,49 @@ def warnings_as_of(as_of: date) -> pd.DataFrame:
 def at_risk(as_of: date, filters: Filters) -> frozenset[str]:
     """Codes of the tasks at risk as of ``as_of`` among the filtered ones."""
     return frozenset(overview.at_risk_codes(warnings_as_of(as_of), filters))
+
+
+@st.cache_data(**CACHE)
+def _overview(
+    path: str, stamp: tuple, choice: Choice, filters: Filters, language: str, today: date
+) -> tuple[overview.Overview, dict[str, go.Figure]]:
+    as_of = choice.end(today)
+    since = previous_quarter_end(as_of)
+    model = overview.build(
+        tasks_in(choice.as_of, choice.date_from, choice.date_to),
+        tasks_in(as_of=since),
+        warnings_as_of(as_of),
+        warnings_as_of(since),
+        _quarter_rows(path, stamp, as_of),
+        tasks_in(as_of=as_of),
+        filters,
+        reference(),
+        as_of,
+        since,
+        language,
+    )
+    if model.empty:
+        return model, {}
+    figures = {
+        "body": charts.completion_by_group(
+            model.by_body, text("completion_by_body", language), language
+        ),
+        "area": charts.status_mix(model.by_area, text("status_by_area", language), language),
+        "cells": charts.heatmap(
+            model.cells,
+            overview.axis(model.by_area),
+            overview.axis(model.by_body),
+            text("body_by_area", language),
+            language,
+        ),
+        "trend": charts.trend_lines(model.trend, text("completion_by_quarter", language), language),
+    }
+    return model, figures
+
+
+def overview_of(
+    choice: Choice, filters: Filters, language: str
+) -> tuple[overview.Overview, dict[str, go.Figure]]:
+    """The overview's figures and charts for a period and filters (cached as a whole, so
+    an unchanged rerun does no work)."""
+    return _overview(*ensure_database(), choice, filters, language, date.today())
