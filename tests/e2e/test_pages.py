@@ -15,6 +15,8 @@ PAGES = {
     "analysis-compare": "phan-tich?ky=year&nam=2025&nhom=area&so_sanh=last_year",
     "tasks": "nhiem-vu",
     "task": "nhiem-vu?ma=DP05-GD",
+    "upload": "tai-len",
+    "imports": "lich-su-nhap",
     "method": "cach-tinh",
     "overview-en": "?lang=en",
 }
