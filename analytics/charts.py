@@ -93,13 +93,16 @@ def completion_by_group(
             orientation="h",
             marker_color=NEUTRAL,
             text=labels,
-            textposition="outside",
+            # Long bars carry their label inside (white), short ones just after the bar.
+            textposition=["inside" if r >= 0.6 else "outside" for r in ordered["completion_rate"]],
+            insidetextanchor="end",
+            insidetextfont={"color": "white"},
             cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(range=[0, 1.45], tickformat=".0%", showgrid=True, gridcolor="#eeeeee")
+    fig.update_xaxes(range=[0, 1.02], tickformat=".0%", showgrid=True, gridcolor="#eeeeee")
     fig.update_layout(showlegend=False, clickmode="event+select", dragmode=False)
     return _layout(fig, language, height, title)
 

@@ -37,8 +37,9 @@ mode = right.selectbox(
 choice = view.choice
 tasks = apply_filters(data.tasks_in(choice.as_of, choice.date_from, choice.date_to), view.filters)
 st.caption(
-    f"{view.period_label or text('data_as_of', lang, date=periods.describe(choice, lang))}"
-    f" ({periods.describe(choice, lang)})"
+    f"{view.period_label} ({periods.describe(choice, lang)})"
+    if view.period_label
+    else text("data_as_of", lang, date=periods.describe(choice, lang))
 )
 if tasks.empty:
     st.info(text("no_match", lang))
