@@ -26,7 +26,7 @@ def tables(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 def test_new_database_has_every_table_at_the_latest_version(empty_con):
     assert tables(empty_con) >= EXPECTED_TABLES
-    assert schema_version(empty_con) == LATEST_VERSION == 2
+    assert schema_version(empty_con) == LATEST_VERSION == 3
 
 
 def test_prepare_is_idempotent(empty_con):
@@ -53,7 +53,7 @@ def test_a_version_1_file_migrates_forward_keeping_its_data(tmp_path: Path):
     con.close()
 
     with open_db(path) as con:
-        assert schema_version(con) == 2
+        assert schema_version(con) == LATEST_VERSION
         row = con.execute("SELECT code, assignment_state, return_reason FROM tasks").fetchall()
         assert row == [("007", "da_giao", None)]
         assert con.execute("SELECT progress FROM progress").fetchall() == [(40.0,)]

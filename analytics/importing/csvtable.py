@@ -43,18 +43,15 @@ def read_csv_text(utf8: bytes, issues: Issues) -> RawTable:
     return RawTable(table.headers, cells, rows)
 
 
-def _record_spans(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+def _record_spans(utf8: bytes, arr: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     """Start and end of every record, or None when the quoting is not strict RFC 4180."""
     n = len(arr)
-    cr = np.flatnonzero(arr == _CR)
-    if len(cr) and (cr[-1] == n - 1 or (arr[cr + 1] != _LF).any()):
+    if utf8.count(b"\r") != utf8.count(b"\r\n"):
         return None  # a lone CR ends a line for csv readers, not for this scan
-    quotes = np.flatnonzero(arr == _QUOTE)
     newlines = np.flatnonzero(arr == _LF)
-    if len(quotes):
-        if len(quotes) % 2:
-            return None
-        if not _strict_quotes(arr, quotes):
+    if b'"' in utf8:
+        quotes = np.flatnonzero(arr == _QUOTE)
+        if len(quotes) % 2 or not _strict_quotes(arr, quotes):
             return None
         inside = np.searchsorted(quotes, newlines) % 2 == 1
         newlines = newlines[~inside]
@@ -86,7 +83,7 @@ def _strict_quotes(arr: np.ndarray, quotes: np.ndarray) -> bool:
 
 def _read_fast(utf8: bytes, delimiter: str) -> RawTable | None:
     arr = np.frombuffer(utf8, dtype=np.uint8)
-    spans = _record_spans(arr)
+    spans = _record_spans(utf8, arr)
     if spans is None:
         return None
     starts, ends = spans
@@ -118,7 +115,7 @@ def _read_fast(utf8: bytes, delimiter: str) -> RawTable | None:
                 newlines_in_values=True, ignore_empty_lines=True,
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names},
+                column_types={n: pa.large_string() for n in names},
                 strings_can_be_null=False, quoted_strings_can_be_null=False,
             ),
         )  # fmt: skip

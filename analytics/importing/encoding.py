@@ -14,8 +14,8 @@ import unicodedata
 from analytics.importing.issues import reject_file
 
 _CONTENT = re.compile(rb"[^ \t\r\n]")
-_BOM_UTF8 = b"\xef\xbb\xbf"
-_BOMS_UTF16 = (b"\xff\xfe", b"\xfe\xff")
+BOM_UTF8 = b"\xef\xbb\xbf"
+BOMS_UTF16 = (b"\xff\xfe", b"\xfe\xff")
 
 # Bytes (in UTF-8, also the code points) that never occur in a text file, and the rest.
 _CONTROL = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
@@ -27,11 +27,11 @@ def to_utf8(data: bytes) -> bytes:
 
     Raises :class:`~analytics.importing.issues.Rejected` when it is not text.
     """
-    if data.startswith(_BOMS_UTF16):
+    if data.startswith(BOMS_UTF16):
         text = _decode(data, "utf-16")
         return _checked(unicodedata.normalize("NFC", text).encode("utf-8"))
-    if data.startswith(_BOM_UTF8):
-        data = data[len(_BOM_UTF8) :]
+    if data.startswith(BOM_UTF8):
+        data = data[len(BOM_UTF8) :]
     if data.isascii():
         return _checked(data)
     try:

@@ -26,7 +26,14 @@ from analytics.importing import values
 from analytics.importing.headers import APPRAISAL, PROGRESS, TASKS, HeaderMatch, fold
 from analytics.importing.issues import Issues
 from analytics.importing.table import RawTable
-from analytics.statuses import ASSIGNED, ASSIGNMENT_STATES, REPORT_DONE, REPORT_STATUSES
+from analytics.statuses import (
+    ASSIGNED,
+    ASSIGNMENT_STATES,
+    REPORT_DONE,
+    REPORT_IN_PROGRESS,
+    REPORT_NOT_STARTED,
+    REPORT_STATUSES,
+)
 from analytics.store import imports_sql
 
 RATINGS: dict[str, tuple[str, ...]] = {
@@ -109,16 +116,18 @@ def _dates(cols: _Columns, issues: Issues, name: str, required: bool) -> np.ndar
 
 def _choices(
     cols: _Columns, issues: Issues, name: str, lookup: dict[str, str], names: list[str]
-) -> np.ndarray:
-    """Codes named by each cell ('' for empty cells); an error for unknown ones."""
+) -> pd.Categorical:
+    """Codes named by each cell (missing for empty cells); an error for unknown ones."""
     text = cols[name]
     codes = values.parse_choices(text, lookup)
-    bad = (codes == "") & ~values.empty(text)
+    bad = codes.isna() & ~values.empty(text)
     issues.add_rows("bad_choice", name, cols.rows[bad], text[bad], ", ".join(names))
     return codes
 
 
-def _reference_codes(cols: _Columns, issues: Issues, name: str, table: pd.DataFrame) -> np.ndarray:
+def _reference_codes(
+    cols: _Columns, issues: Issues, name: str, table: pd.DataFrame
+) -> pd.Categorical:
     """Body or area codes: a cell may hold the code or a name (accents and case ignored)."""
     lookup: dict[str, str] = {}
     for code, name_vi, name_en in table[["code", "name_vi", "name_en"]].itertuples(index=False):
@@ -126,7 +135,7 @@ def _reference_codes(cols: _Columns, issues: Issues, name: str, table: pd.DataFr
             lookup[fold(spelling)] = code
     text = cols[name]
     codes = values.parse_choices(text, lookup)
-    unknown = (codes == "") & ~values.empty(text)
+    unknown = codes.isna() & ~values.empty(text)
     if unknown.any():
         labels = {
             code: f"{code} ({name_vi})"
@@ -190,6 +199,8 @@ def _distinct_rows(
     Only rows whose key is valid take part. Returns the frame without exact repeats and
     their number.
     """
+    if _unique(frame, key, valid_key):  # the usual case, checked fast
+        return frame, 0
     repeated = frame.duplicated(subset=key, keep=False).to_numpy() & valid_key
     if not repeated.any():
         return frame, 0
@@ -213,6 +224,18 @@ def _distinct_rows(
     )
     drop = group.index[later]
     return frame.drop(index=drop), int((later & ~differs).sum())
+
+
+def _unique(frame: pd.DataFrame, key: list[str], valid_key: np.ndarray) -> bool:
+    """Whether no two rows with a valid key share it (one hash of one column)."""
+    if len(key) == 1:
+        return bool(pd.Index(frame[key[0]][valid_key]).is_unique)
+    first, second = (frame[k].to_numpy()[valid_key] for k in key)
+    second = second.astype(np.int64)
+    if len(second) == 0:
+        return True
+    combined = first.astype(np.int64) * (1 << 32) + (second - second.min())
+    return bool(pd.Index(combined).is_unique)
 
 
 def _today_error(
@@ -254,12 +277,12 @@ def _validate_tasks(
     present = _present(cols, TASKS)
     frame = pd.DataFrame({
         "row": cols.rows, "code": cols["ma_nhiem_vu"], "title": cols["ten_nhiem_vu"],
-        "body_code": pd.Series(bodies, dtype="str"), "position": positions,
-        "area_code": pd.Series(areas, dtype="str"), "period_label": pd.Series(periods, dtype="str"),
+        "body_code": bodies, "position": positions, "area_code": areas,
+        "period_label": pd.Series(periods, dtype="str"),
         "assigned_on": assigned, "due_on": due,
         "description": cols["mo_ta"], "target": cols["chi_tieu"],
         "official": cols["nguoi_thuc_hien"], "assigner": cols["cap_giao"],
-        "assignment_state": pd.Series(np.where(states == "", ASSIGNED, states), dtype="str"),
+        "assignment_state": states.fillna(ASSIGNED),
     })  # fmt: skip
     compare = [c for c in frame.columns if c not in ("row", "code")]
     code_given = ~values.empty(cols["ma_nhiem_vu"])
@@ -300,18 +323,16 @@ def _validate_progress(
     progress = _progress(cols, issues)
     status_names = [vi for vi, _ in REPORT_STATUSES.values()]
     status = _choices(cols, issues, "trang_thai", _STATUS_LOOKUP, status_names)
-    given = (status != "") & ~np.isnan(progress)
+    given = ~status.isna() & ~np.isnan(progress)
     mismatch = given & ((status == REPORT_DONE) != (progress == 100))
     issues.add_rows("status_mismatch", "trang_thai", cols.rows[mismatch],
                     cols["trang_thai"][mismatch], cols["tien_do"][mismatch])  # fmt: skip
     staged = Staged(PROGRESS, n)
-    derived = np.where(progress >= 100, REPORT_DONE,
-                       np.where(progress <= 0, "chua_trien_khai", "dang_thuc_hien"))  # fmt: skip
-    status = np.where(status == "", derived, status)
+    status = _with_default_status(status, progress)
     frame = pd.DataFrame({
         "row": cols.rows, "code": cols["ma_nhiem_vu"],
         "task_id": _task_ids(tasks, task_index), "report_date": report_dates, "progress": progress,
-        "status": pd.Series(status, dtype="str"),
+        "status": status,
         "note": cols["ghi_chu"], "reporter": cols["nguoi_bao_cao"],
         "evidence": cols["minh_chung"],
     })  # fmt: skip
@@ -324,6 +345,18 @@ def _validate_progress(
     staged.frame, staged.duplicates = frame, duplicates
     staged.present = _present(cols, PROGRESS)
     return staged
+
+
+def _with_default_status(status: pd.Categorical, progress: np.ndarray) -> pd.Categorical:
+    """An empty status follows the progress: 0 not started, 100 done, else in progress."""
+    categories = list(status.categories)
+    derived = np.where(
+        progress >= 100, categories.index(REPORT_DONE),
+        np.where(progress <= 0, categories.index(REPORT_NOT_STARTED),
+                 categories.index(REPORT_IN_PROGRESS)),
+    ).astype(status.codes.dtype)  # fmt: skip
+    codes = np.where(status.codes < 0, derived, status.codes)
+    return pd.Categorical.from_codes(codes, categories=categories)
 
 
 def _task_ids(tasks: pd.DataFrame, task_index: np.ndarray) -> np.ndarray:
@@ -369,7 +402,7 @@ def _validate_appraisals(
     frame = pd.DataFrame({
         "row": cols.rows, "code": cols["ma_nhiem_vu"],
         "task_id": _task_ids(tasks, task_index), "year": years,
-        "rating": pd.Series(ratings, dtype="str"), "appraiser": cols["nguoi_danh_gia"],
+        "rating": ratings, "appraiser": cols["nguoi_danh_gia"],
         "appraised_on": appraised, "comment": cols["nhan_xet"],
     })  # fmt: skip
     compare = ["rating", "appraiser", "appraised_on", "comment"]

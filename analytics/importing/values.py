@@ -125,6 +125,12 @@ def choice_lookup(choices: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return lookup
 
 
-def parse_choices(column: pd.Series, lookup: dict[str, str]) -> np.ndarray:
-    """The code each cell names (accents and case ignored); empty string when none."""
-    return by_distinct(column, lambda text: lookup.get(fold(text), ""), object)
+def parse_choices(column: pd.Series, lookup: dict[str, str]) -> pd.Categorical:
+    """The code each cell names (accents and case ignored); missing for empty or unknown cells.
+
+    A categorical keeps a million cells as small integers, cheap to compare and to store.
+    """
+    categories = sorted(set(lookup.values()))
+    index = {code: i for i, code in enumerate(categories)}
+    codes = by_distinct(column, lambda text: index.get(lookup.get(fold(text), ""), -1), "int16")
+    return pd.Categorical.from_codes(codes, categories=categories)

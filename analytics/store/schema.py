@@ -122,6 +122,25 @@ MIGRATIONS: tuple[Migration, ...] = (
                 PRIMARY KEY (task_id, year))""",
         ),
     ),
+    Migration(
+        3,
+        "row history without a primary-key index",
+        (
+            # Keeping an index over every history row made an import of a million reports
+            # spend more time on the history than on the reports. History is read by
+            # import (rows are appended in import order, so zone maps find them) and
+            # joined on row_key by hash; an import never writes one key twice.
+            """CREATE TABLE row_history_v3 (
+                import_id INTEGER NOT NULL,
+                table_name TEXT NOT NULL,
+                row_key TEXT NOT NULL,
+                action TEXT NOT NULL CHECK (action IN ('insert', 'update')),
+                before_json TEXT)""",
+            "INSERT INTO row_history_v3 SELECT * FROM row_history ORDER BY import_id",
+            "DROP TABLE row_history",
+            "ALTER TABLE row_history_v3 RENAME TO row_history",
+        ),
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

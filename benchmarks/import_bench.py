@@ -1,0 +1,182 @@
+"""Benchmark: import a valid 1,000,000-row progress CSV into a database of national size.
+
+    python benchmarks/import_bench.py [--rows N] [--runs N] [--keep DIR]
+
+A national database (165,000 tasks, about ten million reports; ``analytics.synthetic``)
+and a valid progress CSV are made in a temporary folder. Then, in fresh processes and
+alternating, each on its own copy of the database:
+
+- the import: ``import_file(csv, db)`` with full validation, one transaction, history;
+- the floor: DuckDB's own ``read_csv`` of the same file into a bare table.
+
+Both times run from opening the database to closing it. Reported: the medians, their
+ratio, and the peak memory (RSS) of the importing process. A table for people goes to
+stderr, the figures as one JSON object to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+# One row per (task, day) that has no report yet: every seventh day of the task's span up
+# to the last synthetic report, skipping days already reported, the first few per task.
+# Progress and notes vary; the status is left empty (derived from the progress).
+_FILE_SQL = """
+COPY (
+    WITH candidates AS (
+        SELECT t.id, t.code, t.assigned_on + CAST(7 * k AS INTEGER) AS report_date, k
+        FROM tasks t, range(0, 400) r(k)
+        WHERE t.assigned_on + CAST(7 * k AS INTEGER) <= least(t.due_on, $last)
+    ), fresh AS (
+        SELECT c.* FROM candidates c
+        ANTI JOIN progress p ON p.task_id = c.id AND p.report_date = c.report_date
+    ), numbered AS (
+        SELECT *, row_number() OVER (PARTITION BY id ORDER BY report_date) AS n FROM fresh
+    )
+    SELECT code AS "Mã nhiệm vụ",
+           strftime(report_date, '%d/%m/%Y') AS "Ngày báo cáo",
+           replace(CAST(CAST(hash(id, k) % 1000 AS DOUBLE) / 10 AS VARCHAR), '.', ',')
+               AS "Tiến độ (%)",
+           '' AS "Trạng thái",
+           CASE WHEN hash(id, k, 1) % 3 = 0 THEN 'Đang triển khai theo kế hoạch' ELSE '' END
+               AS "Ghi chú",
+           'Phòng Tổng hợp' AS "Người báo cáo",
+           'BC ' || CAST(hash(id, k, 2) % 100000 AS VARCHAR) || '/VP' AS "Minh chứng"
+    FROM numbered
+    WHERE n <= 8
+    ORDER BY n, id
+    LIMIT $rows
+) TO '{path}' (HEADER, DELIMITER ';')
+"""
+
+
+def make_files(folder: Path, rows: int) -> tuple[Path, Path]:
+    """The national database and the CSV to import, in ``folder``."""
+    import duckdb
+
+    from analytics.store.synthetic_sql import SYNTHETIC_LAST_REPORT
+    from analytics.synthetic import SCALES, generate
+
+    db = folder / "national.duckdb"
+    tasks, reports, seconds = generate(db, SCALES["national"])
+    print(f"national database: {tasks:,} tasks, {reports:,} reports ({seconds:.0f} s)",
+          file=sys.stderr)  # fmt: skip
+    csv_path = folder / "progress_1m.csv"
+    con = duckdb.connect(str(db))
+    try:
+        sql = _FILE_SQL.replace("{path}", str(csv_path).replace("'", "''"))
+        con.execute(sql, {"last": SYNTHETIC_LAST_REPORT, "rows": rows})
+        written = con.execute(f"SELECT count(*) FROM read_csv('{csv_path}')").fetchall()[0][0]
+    finally:
+        con.close()
+    size = csv_path.stat().st_size / 1e6
+    print(f"progress file: {written:,} rows, {size:.0f} MB", file=sys.stderr)
+    return db, csv_path
+
+
+def _child(mode: str, db: str, csv_path: str) -> None:
+    """Run one measurement in this (fresh) process and print it as JSON."""
+    if mode == "import":
+        from analytics.importing import import_file
+
+        started = time.perf_counter()
+        result = import_file(csv_path, db, user="bench")
+        seconds = time.perf_counter() - started
+        outcome = result.to_json()
+        if not result.ok:
+            outcome["errors"] = outcome["errors"][:5]
+    else:
+        import duckdb
+
+        started = time.perf_counter()
+        con = duckdb.connect(db)
+        con.execute("CREATE TABLE bare AS SELECT * FROM read_csv(?)", [csv_path])
+        count = con.execute("SELECT count(*) FROM bare").fetchall()[0][0]
+        con.close()
+        seconds = time.perf_counter() - started
+        outcome = {"rows": count}
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
+    print(json.dumps({"seconds": seconds, "peak_bytes": peak, "outcome": outcome}))
+
+
+def _measure(mode: str, source_db: Path, csv_path: Path, folder: Path) -> dict:
+    work = folder / f"work_{mode}.duckdb"
+    for leftover in (work, work.with_name(work.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    shutil.copy(source_db, work)
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(work), str(csv_path)],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )  # fmt: skip
+    return json.loads(done.stdout)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=3, help="timed runs of each (default 3)")
+    parser.add_argument("--keep", type=Path, help="make or reuse the files in DIR")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(*args.child)
+        return 0
+
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="import_bench_"))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        db, csv_path = folder / "national.duckdb", folder / "progress_1m.csv"
+        if not (db.exists() and csv_path.exists()):
+            db.unlink(missing_ok=True)
+            db, csv_path = make_files(folder, args.rows)
+        imports, floors = [], []
+        for _ in range(args.runs):
+            floors.append(_measure("floor", db, csv_path, folder))
+            imports.append(_measure("import", db, csv_path, folder))
+        outcome = imports[-1]["outcome"]
+        if outcome.get("status") != "ok":
+            print(f"the import was rejected: {outcome}", file=sys.stderr)
+            return 1
+        import_s = statistics.median(r["seconds"] for r in imports)
+        floor_s = statistics.median(r["seconds"] for r in floors)
+        peak = max(r["peak_bytes"] for r in imports)
+        figures = {
+            "rows": outcome["rows"], "inserted": outcome["inserted"],
+            "file_mb": round(csv_path.stat().st_size / 1e6, 1), "runs": args.runs,
+            "import_seconds": round(import_s, 2), "read_csv_seconds": round(floor_s, 2),
+            "ratio": round(import_s / floor_s, 2), "peak_memory_mb": round(peak / 2**20),
+            "import_runs": [round(r["seconds"], 2) for r in imports],
+            "read_csv_runs": [round(r["seconds"], 2) for r in floors],
+            "cpus": os.cpu_count(),
+        }  # fmt: skip
+        print(
+            f"import (full validation, one transaction)  {import_s:6.2f} s\n"
+            f"DuckDB read_csv into a bare table          {floor_s:6.2f} s\n"
+            f"ratio                                      {import_s / floor_s:6.2f}  (target ≤ 3)\n"
+            f"peak memory of the import                  {peak / 2**20:6.0f} MB (target ≤ 1536)",
+            file=sys.stderr,
+        )
+        print(json.dumps(figures, indent=2))
+    finally:
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
