@@ -19,10 +19,19 @@ from typing import Any
 
 import duckdb
 
-from analytics.commands import bench, import_file, imports, init, summary, templates, undo
+from analytics.commands import (
+    bench,
+    export,
+    import_file,
+    imports,
+    init,
+    summary,
+    templates,
+    undo,
+)
 from analytics.store.connection import DatabaseBusy
 
-COMMANDS = (init, summary, import_file, imports, undo, templates, bench)
+COMMANDS = (init, summary, import_file, imports, undo, templates, export, bench)
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
