@@ -20,7 +20,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from analytics.statuses import report_status_for
+from analytics.statuses import ASSIGNED, report_status_for
 
 LAST_REPORT_DATE = date(2026, 9, 30)
 
@@ -288,6 +288,31 @@ PHASE_COURSES: dict[int, Course] = {
 }
 
 
+# Tasks for the 2026-2031 term still in the cycle of registration and assignment: kept
+# out of every figure, listed as waiting ("đang chờ giao").
+_NEXT_TERM = {
+    "period_label": "2026-2031", "assigned_on": date(2026, 12, 15), "due_on": date(2031, 6, 30),
+    "description": "Nhiệm vụ đột phá, đổi mới nhiệm kỳ 2026 - 2031 (chưa giao)",
+}  # fmt: skip
+WAITING_TASKS: tuple[dict, ...] = (
+    {**_NEXT_TERM, "code": "DK26-01", "assignment_state": "dang_ky",
+     "title": "Nâng cao chất lượng giám sát chuyên đề của HĐND tỉnh nhiệm kỳ 2026 - 2031",
+     "body_code": "KTNS", "position": "Trưởng ban", "official": "Trưởng Ban Kinh tế - Ngân sách",
+     "area_code": "giam_sat", "assigner": PROVINCIAL_BOARD, "target": "", "return_reason": None},
+    {**_NEXT_TERM, "code": "DK26-02", "assignment_state": "de_xuat",
+     "title": "Đẩy mạnh chuyển đổi số trong hoạt động của HĐND tỉnh",
+     "body_code": "VP", "position": "Chánh Văn phòng", "official": "Chánh Văn phòng",
+     "area_code": "cong_nghe_thong_tin", "assigner": PROVINCIAL_BOARD, "target": "",
+     "return_reason": None},
+    {**_NEXT_TERM, "code": "DK26-03", "assignment_state": "tra_lai",
+     "title": "Nâng cao hiệu quả giám sát nguồn vốn tín dụng chính sách",
+     "body_code": "VHXH", "position": "Phó Trưởng ban",
+     "official": "Phó Trưởng Ban Văn hóa - Xã hội", "area_code": "tin_dung_ho_ngheo",
+     "assigner": STANDING_COMMITTEE, "target": "",
+     "return_reason": "Trùng với nhiệm vụ thường xuyên; đề nghị xác định lại việc đột phá"},
+)  # fmt: skip
+
+
 def quarter_ends(start: date, end: date) -> list[date]:
     """Every quarter's last day strictly after ``start`` and on or before ``end``."""
     ends = []
@@ -394,14 +419,69 @@ def demo_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
                 }
             )
             reports.extend(_reports(code, assigned, course, seq))
+    tasks.extend(WAITING_TASKS)
     task_frame = pd.DataFrame(tasks)
+    task_frame["assignment_state"] = task_frame["assignment_state"].fillna(ASSIGNED)
     report_frame = pd.DataFrame(reports)
     return task_frame, report_frame
 
 
+def demo_appraisals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Year-end ratings for 2021 to 2025, read from each task's status on 31 December.
+
+    Only tasks whose period covers the year are appraised. Done on time: excellent when
+    done by 30 September of the year or earlier, else good; done late: done. Open at
+    the year's end: measured against the share of its period gone by (a five-year task
+    is expected at 20 % after one year): at least that share, good; at least 70 % of it,
+    done; less, or overdue: not done. 2025 is appraised for the council's own tasks
+    only: the Office's staff are still waiting for theirs, and 2026 is not over.
+    """
+    from analytics.figures import resolve_window, task_frame
+
+    rows = []
+    for year in range(2021, 2026):
+        year_end = date(year, 12, 31)
+        states = task_frame(
+            con, resolve_window(as_of=year_end, today=max(year_end, LAST_REPORT_DATE))
+        )
+        for task in states.itertuples():
+            covers = pd.Timestamp(task.due_on).date() >= date(year, 1, 1)
+            if not covers or (year == 2025 and task.assigner == CHIEF_OF_OFFICE):
+                continue
+            start, end = pd.Timestamp(task.assigned_on).date(), pd.Timestamp(task.due_on).date()
+            expected = 100 * min(1.0, (year_end - start).days / max((end - start).days, 1))
+            rows.append(
+                {
+                    "task_code": task.code,
+                    "year": year,
+                    "rating": _rating(task.status, task.progress, task.done_on, year, expected),
+                    "appraiser": task.assigner,
+                    "appraised_on": date(year + 1, 1, 15),
+                    "comment": "",
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _rating(status: str, progress: float, done_on: object, year: int, expected: float) -> str:
+    if status == "hoan_thanh_dung_han":
+        early = pd.notna(done_on) and pd.Timestamp(done_on).date() <= date(year, 9, 30)
+        return "xuat_sac" if early else "tot"
+    if status == "hoan_thanh_qua_han":
+        return "hoan_thanh"
+    if status == "qua_han":
+        return "khong_hoan_thanh"
+    if progress >= expected:
+        return "tot"
+    return "hoan_thanh" if progress >= 0.7 * expected else "khong_hoan_thanh"
+
+
 def load_demo(con: duckdb.DuckDBPyConnection) -> int:
-    """Write the demo tasks and reports that are not there yet; return the tasks added."""
-    from analytics.store.writes import add_tasks_and_reports
+    """Write the demo tasks, reports and ratings that are not there yet; return the tasks
+    added."""
+    from analytics.store.writes import add_appraisals, add_tasks_and_reports
 
     tasks, reports = demo_frames()
-    return add_tasks_and_reports(con, tasks, reports)
+    added = add_tasks_and_reports(con, tasks, reports)
+    add_appraisals(con, demo_appraisals(con))
+    return added

@@ -64,3 +64,12 @@ def status_colour(code: str) -> str:
         if status.code == code:
             return status.colour
     raise KeyError(code)
+
+# Year-end appraisal of a task's result (it counts toward the official's rating).
+APPRAISAL_RATINGS: dict[str, tuple[str, str]] = {
+    "xuat_sac": ("Hoàn thành xuất sắc", "Excellent"),
+    "tot": ("Hoàn thành tốt", "Good"),
+    "hoan_thanh": ("Hoàn thành", "Done"),
+    "khong_hoan_thanh": ("Không hoàn thành", "Not done"),
+}
+NOT_APPRAISED = "chua_danh_gia"

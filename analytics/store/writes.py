@@ -12,8 +12,10 @@ from analytics.store.schema import bump_data_version
 
 TASK_COLUMNS = (
     "code", "title", "description", "target", "body_code", "position", "official",
-    "area_code", "assigner", "period_label", "assigned_on", "due_on",
+    "area_code", "assigner", "period_label", "assigned_on", "due_on", "assignment_state",
+    "return_reason",
 )  # fmt: skip
+APPRAISAL_COLUMNS = ("task_code", "year", "rating", "appraiser", "appraised_on", "comment")
 REPORT_COLUMNS = (
     "task_code", "report_date", "progress", "status", "note", "reporter", "evidence",
 )  # fmt: skip
@@ -27,7 +29,8 @@ def add_tasks_and_reports(
     Tasks already stored (by code) are left as they are, with their reports.
     Returns the number of tasks added.
     """
-    new_tasks = tasks.loc[:, list(TASK_COLUMNS)]
+    new_tasks = tasks.reindex(columns=list(TASK_COLUMNS))
+    new_tasks["assignment_state"] = new_tasks["assignment_state"].fillna("da_giao")
     new_reports = reports.loc[:, list(REPORT_COLUMNS)] if len(reports) else None
     con.execute("BEGIN TRANSACTION")
     try:
@@ -36,11 +39,13 @@ def add_tasks_and_reports(
         con.execute(
             """
             INSERT INTO tasks (id, code, title, description, target, body_code, position,
-                               official, area_code, assigner, period_label, assigned_on, due_on)
+                               official, area_code, assigner, period_label, assigned_on, due_on,
+                               assignment_state, return_reason)
             SELECT (SELECT coalesce(max(id), 0) FROM tasks) + row_number() OVER (),
                    n.code, n.title, n.description, n.target, n.body_code, n.position,
                    n.official, n.area_code, n.assigner, n.period_label,
-                   CAST(n.assigned_on AS DATE), CAST(n.due_on AS DATE)
+                   CAST(n.assigned_on AS DATE), CAST(n.due_on AS DATE),
+                   n.assignment_state, n.return_reason
             FROM new_tasks n
             WHERE n.code NOT IN (SELECT code FROM tasks)
             """
@@ -62,6 +67,35 @@ def add_tasks_and_reports(
                 """
             )
             con.unregister("new_reports")
+        if added:
+            bump_data_version(con)
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+    return added
+
+
+def add_appraisals(con: duckdb.DuckDBPyConnection, appraisals: pd.DataFrame) -> int:
+    """Insert ratings whose (task, year) is new, in one transaction; return how many."""
+    if appraisals.empty:
+        return 0
+    new = appraisals.loc[:, list(APPRAISAL_COLUMNS)]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        before = con.execute("SELECT count(*) FROM appraisals").fetchall()[0][0]
+        con.register("new_appraisals", new)
+        con.execute(
+            """
+            INSERT INTO appraisals (task_id, year, rating, appraiser, appraised_on, comment)
+            SELECT t.id, n.year, n.rating, n.appraiser, CAST(n.appraised_on AS DATE), n.comment
+            FROM new_appraisals n JOIN tasks t ON t.code = n.task_code
+            WHERE NOT EXISTS (SELECT 1 FROM appraisals a
+                              WHERE a.task_id = t.id AND a.year = n.year)
+            """
+        )
+        con.unregister("new_appraisals")
+        added = con.execute("SELECT count(*) FROM appraisals").fetchall()[0][0] - before
         if added:
             bump_data_version(con)
     except BaseException:
