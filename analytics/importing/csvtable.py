@@ -46,8 +46,10 @@ def read_csv_text(utf8: bytes, issues: Issues) -> RawTable:
 def _record_spans(utf8: bytes, arr: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     """Start and end of every record, or None when the quoting is not strict RFC 4180."""
     n = len(arr)
-    if utf8.count(b"\r") != utf8.count(b"\r\n"):
-        return None  # a lone CR ends a line for csv readers, not for this scan
+    if b"\r" in utf8:
+        returns = np.flatnonzero(arr == _CR)
+        if returns[-1] == n - 1 or (arr[returns + 1] != _LF).any():
+            return None  # a lone CR ends a line for csv readers, not for this scan
     newlines = np.flatnonzero(arr == _LF)
     if b'"' in utf8:
         quotes = np.flatnonzero(arr == _QUOTE)
