@@ -20,7 +20,6 @@ from typing import Any
 import duckdb
 
 from analytics.commands import (
-    appraisal,
     bench,
     export,
     import_file,
@@ -29,10 +28,11 @@ from analytics.commands import (
     summary,
     templates,
     undo,
+    user,
 )
 from analytics.store.connection import DatabaseBusy
 
-COMMANDS = (init, summary, import_file, imports, undo, templates, export, appraisal, bench)
+COMMANDS = (init, summary, import_file, imports, undo, templates, export, bench, user)
 
 EXIT_OK = 0
 EXIT_REJECTED = 1

@@ -132,6 +132,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Dòng {row}, cột {col}: năm {value} nằm ngoài thời gian của nhiệm vụ ({detail})",
         "Row {row}, column {col}: the year {value} is outside the task's time span ({detail})",
     ),
+    "other_body": (
+        "Dòng {row}, cột {col}: '{value}' nằm ngoài phạm vi của tài khoản: chỉ được nhập cho "
+        "cơ quan {detail}",
+        "Row {row}, column {col}: '{value}' is outside this account's scope: it may import "
+        "only for the bodies {detail}",
+    ),
     "duplicate_key": (
         "Dòng {row}, cột {col}: '{value}' trùng khóa với dòng {detail} nhưng khác nội dung",
         "Row {row}, column {col}: '{value}' repeats the key of row {detail} with other values",

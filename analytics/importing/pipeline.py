@@ -11,7 +11,7 @@ import getpass
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +25,7 @@ from analytics.importing.encoding import to_utf8
 from analytics.importing.filetype import XLSX, detect_type
 from analytics.importing.headers import HeaderMatch, match_headers
 from analytics.importing.issues import Issues, Rejected, empty_errors, render
+from analytics.importing.scope import check_scope
 from analytics.importing.source import Readable, read_source
 from analytics.importing.table import RawTable
 from analytics.importing.validate import Staged, validate
@@ -156,12 +157,15 @@ def import_file(
     user: str | None = None,
     dry_run: bool = False,
     today: date | None = None,
+    allowed_bodies: Collection[str] | None = None,
 ) -> ImportResult:
     """Import one tasks, progress or appraisal file (CSV or XLSX) into ``db``.
 
     ``source`` is a path, bytes, or a binary file object (an upload). Returns an
     :class:`ImportResult`: rejected with every error, or ok with the counts (and the
     new import's id unless ``dry_run``). Nothing is written when the file is rejected.
+    With ``allowed_bodies`` (an account limited to some bodies), a row touching a task of
+    another body rejects the file, the row named.
     Raises :class:`ImportConflict` when other writes kept colliding with this one, and
     :class:`~analytics.store.connection.DatabaseBusy` when another process holds the file.
     """
@@ -189,6 +193,8 @@ def import_file(
             row_issues = Issues()
             row_issues.extend(issues)  # problems met while reading, such as extra cells
             staged = validate(con, table, match, row_issues, today)
+            if allowed_bodies is not None and not row_issues and staged.frame is not None:
+                check_scope(con, kind, staged.frame, allowed_bodies, row_issues)
             if row_issues or staged.frame is None:
                 return _rejected(row_issues, kind, src.file_name, src.sha256)
             if dry_run:

@@ -141,6 +141,36 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE row_history_v3 RENAME TO row_history",
         ),
     ),
+    Migration(
+        4,
+        "accounts and the audit log",
+        (
+            # Names are kept folded (lower case); bodies is a comma-separated list of
+            # body codes, empty for every body. Only the argon2 hash of a password.
+            """CREATE TABLE users (
+                name TEXT PRIMARY KEY,
+                role TEXT NOT NULL CHECK (role IN ('committee', 'analyst', 'staff', 'admin')),
+                bodies TEXT NOT NULL DEFAULT '',
+                password_hash TEXT NOT NULL,
+                disabled BOOLEAN NOT NULL DEFAULT false,
+                failed_count INTEGER NOT NULL DEFAULT 0 CHECK (failed_count >= 0),
+                locked_until TIMESTAMP,
+                created_at TIMESTAMP NOT NULL,
+                updated_at TIMESTAMP NOT NULL,
+                password_changed_at TIMESTAMP NOT NULL)""",
+            "CREATE SEQUENCE audit_id START 1",
+            # Sign-ins, failed sign-ins and account changes; imports and undos are read
+            # from the imports table, which already says who, when and what.
+            """CREATE TABLE audit (
+                id BIGINT PRIMARY KEY DEFAULT nextval('audit_id'),
+                occurred_at TIMESTAMP NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT,
+                detail TEXT,
+                channel TEXT NOT NULL CHECK (channel IN ('app', 'cli')))""",
+        ),
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

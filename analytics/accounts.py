@@ -1,0 +1,438 @@
+"""Accounts, roles and signing in: who may see which page and do which action.
+
+No Streamlit here: the pages ask :func:`may_open` and :meth:`Account.can`, the sign-in
+form calls :func:`authenticate`, the command line and the admin page call
+:func:`add_user`, :func:`set_password` and :func:`set_disabled`. Passwords are kept only
+as argon2id hashes (argon2-cffi); a wrong password, an unknown name, a disabled or a
+locked account all get the same answer, so the answer never tells whether a name exists.
+Every sign-in, failed sign-in and account change is written to the audit log in the
+same transaction as the change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import duckdb
+import pandas as pd
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from analytics.store import accounts_sql
+from analytics.store.connection import use_connection
+
+Database = str | os.PathLike[str] | duckdb.DuckDBPyConnection | None
+
+ROLES = ("committee", "analyst", "staff", "admin")
+ROLE_NAMES: dict[str, tuple[str, str]] = {
+    "committee": ("Thường trực HĐND", "Standing Committee"),
+    "analyst": ("Chuyên viên phân tích", "Analyst"),
+    "staff": ("Văn phòng (tải số liệu)", "Office staff (uploads)"),
+    "admin": ("Quản trị", "Administrator"),
+}
+
+# Pages by key (app.py maps them to files and addresses) and the roles that may open them.
+EVERYONE = frozenset(ROLES)
+PAGE_ROLES: dict[str, frozenset[str]] = {
+    "overview": EVERYONE,
+    "analysis": frozenset({"committee", "analyst", "admin"}),
+    "tasks": EVERYONE,
+    "upload": frozenset({"staff", "admin"}),
+    "imports": EVERYONE,
+    "method": EVERYONE,
+    "admin": frozenset({"admin"}),
+}
+# Actions beyond opening a page. Staff may undo only the imports they made themselves.
+ACTIONS = ("export", "upload", "undo_own", "undo_any", "manage_accounts")
+ROLE_ACTIONS: dict[str, frozenset[str]] = {
+    "committee": frozenset({"export"}),
+    "analyst": frozenset({"export"}),
+    "staff": frozenset({"upload", "undo_own"}),
+    "admin": frozenset(ACTIONS),
+}
+
+MAX_FAILURES = 5
+LOCK_FOR = timedelta(minutes=15)
+IDLE_LIMIT = timedelta(hours=8)
+MIN_PASSWORD = 10
+MAX_PASSWORD = 256  # a hash of a megabyte of text would be an easy way to load the server
+NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
+LOCAL_ACTOR = "@local"  # who acts in local mode; no account name can start with @
+
+HASHER = PasswordHasher()  # argon2id, RFC 9106 low-memory profile (64 MiB, 3 passes)
+_write_lock = threading.Lock()  # account writes of this process take turns
+
+
+def now() -> datetime:
+    """The clock of sign-ins and locks (local time, like the import history)."""
+    return datetime.now().replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class Account:
+    """A signed-in person (or, in local mode, whoever opened the app on this machine)."""
+
+    name: str
+    role: str
+    bodies: tuple[str, ...] = ()  # for staff: the bodies they may import for; () = all
+    local: bool = False
+
+    def can(self, action: str) -> bool:
+        """Whether this account may do ``action`` (one of :data:`ACTIONS`)."""
+        return action in ROLE_ACTIONS.get(self.role, frozenset())
+
+    @property
+    def actor(self) -> str:
+        """The name the audit log and the import history keep."""
+        return LOCAL_ACTOR if self.local else self.name
+
+    @property
+    def allowed_bodies(self) -> tuple[str, ...] | None:
+        """Bodies an import by this account may touch; None for every body."""
+        return self.bodies if self.role == "staff" and self.bodies else None
+
+
+LOCAL_ADMIN = Account(LOCAL_ACTOR, "admin", (), local=True)
+
+
+def may_open(role: str, page: str) -> bool:
+    """Whether ``role`` may open ``page`` (a key of :data:`PAGE_ROLES`)."""
+    return role in PAGE_ROLES.get(page, frozenset())
+
+
+def role_name(role: str, language: str = "vi") -> str:
+    vi, en = ROLE_NAMES.get(role, (role, role))
+    return en if language == "en" else vi
+
+
+# --- errors ------------------------------------------------------------------------------
+
+ERRORS: dict[str, tuple[str, str]] = {
+    "bad_name": (
+        "Tên đăng nhập '{name}' không hợp lệ: 2–64 ký tự, chữ thường không dấu, số, dấu chấm, "
+        "gạch dưới hoặc gạch ngang (ví dụ vanthu.tonghop).",
+        "The sign-in name '{name}' is not valid: 2-64 characters, lower-case letters without "
+        "accents, digits, dots, underscores or hyphens (e.g. clerk.office).",
+    ),
+    "bad_role": (
+        "Vai trò '{role}' không có; chọn một trong: committee, analyst, staff, admin.",
+        "There is no role '{role}'; use one of: committee, analyst, staff, admin.",
+    ),
+    "name_taken": ("Đã có tài khoản '{name}'.", "An account '{name}' already exists."),
+    "unknown_user": ("Không có tài khoản '{name}'.", "There is no account '{name}'."),
+    "short_password": (
+        "Mật khẩu phải có ít nhất {min} ký tự.",
+        "The password must have at least {min} characters.",
+    ),
+    "long_password": (
+        "Mật khẩu dài quá {max} ký tự.",
+        "The password is longer than {max} characters.",
+    ),
+    "name_in_password": (
+        "Mật khẩu không được chứa tên đăng nhập.",
+        "The password must not contain the sign-in name.",
+    ),
+    "unknown_body": (
+        "Không có cơ quan mã '{body}'; mã hợp lệ: {allowed}.",
+        "There is no body with code '{body}'; allowed codes: {allowed}.",
+    ),
+    "bodies_not_staff": (
+        "Chỉ tài khoản vai trò staff mới giới hạn theo cơ quan (--body).",
+        "Only staff accounts are limited to bodies (--body).",
+    ),
+    "last_admin": (
+        "Không thể khoá tài khoản quản trị cuối cùng đang hoạt động.",
+        "The last active administrator account cannot be disabled.",
+    ),
+}
+
+
+class AccountError(ValueError):
+    """An account change refused; ``code`` says why, :meth:`message` in either language."""
+
+    def __init__(self, code: str, **values: object) -> None:
+        self.code = code
+        self.values = values
+        super().__init__(self.message("en"))
+
+    def message(self, language: str = "vi") -> str:
+        vi, en = ERRORS[self.code]
+        return (en if language == "en" else vi).format(**self.values)
+
+
+# --- names, passwords, bodies ------------------------------------------------------------
+
+
+def fold_name(name: str) -> str:
+    """A sign-in name as stored: NFC, trimmed, lower case."""
+    return unicodedata.normalize("NFC", name or "").strip().lower()
+
+
+def check_name(name: str) -> str:
+    folded = fold_name(name)
+    if not NAME_PATTERN.fullmatch(folded):
+        raise AccountError("bad_name", name=name[:64])
+    return folded
+
+
+def check_password(password: str, name: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AccountError("short_password", min=MIN_PASSWORD)
+    if len(password) > MAX_PASSWORD:
+        raise AccountError("long_password", max=MAX_PASSWORD)
+    if name and name in password.lower():
+        raise AccountError("name_in_password")
+
+
+def hash_password(password: str) -> str:
+    """An argon2id hash with its own random salt (the text stored, never the password)."""
+    return HASHER.hash(password)
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return HASHER.verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+_dummy: list[str] = []
+
+
+def _dummy_hash() -> str:
+    # Checked against when the name is unknown, so that answer takes as long as a real one.
+    if not _dummy:
+        _dummy.append(HASHER.hash(os.urandom(16).hex()))
+    return _dummy[0]
+
+
+def _bodies(con: duckdb.DuckDBPyConnection, role: str, bodies: tuple[str, ...]) -> str:
+    if not bodies:
+        return ""
+    if role != "staff":
+        raise AccountError("bodies_not_staff")
+    known = accounts_sql.body_codes(con)
+    by_folded = {code.upper(): code for code in known}
+    chosen: list[str] = []
+    for body in bodies:
+        code = by_folded.get(str(body).strip().upper())
+        if code is None:
+            raise AccountError("unknown_body", body=str(body)[:20], allowed=", ".join(known))
+        if code not in chosen:
+            chosen.append(code)
+    return ",".join(chosen)
+
+
+def split_bodies(text: str) -> tuple[str, ...]:
+    return tuple(b for b in (text or "").split(",") if b)
+
+
+# --- account changes ---------------------------------------------------------------------
+
+
+def add_user(
+    db: Database, name: str, role: str, password: str, bodies: tuple[str, ...] = (), *,
+    actor: str, channel: str = "app", when: datetime | None = None,
+) -> Account:  # fmt: skip
+    """Create an account. Raises :class:`AccountError` for a bad name, role, password or body,
+    or a name already taken."""
+    folded = check_name(name)
+    if role not in ROLES:
+        raise AccountError("bad_role", role=role[:20])
+    check_password(password, folded)
+    password_hash = hash_password(password)
+    when = when or now()
+    with _write_lock, use_connection(db) as con:
+        stored_bodies = _bodies(con, role, tuple(bodies))
+        if accounts_sql.user(con, folded) is not None:
+            raise AccountError("name_taken", name=folded)
+        with accounts_sql.transaction(con):
+            accounts_sql.insert_user(con, folded, role, stored_bodies, password_hash, when)
+            detail = f"role={role}" + (f" bodies={stored_bodies}" if stored_bodies else "")
+            accounts_sql.add_audit(con, when, actor, "user_add", folded, detail, channel)
+    return Account(folded, role, split_bodies(stored_bodies))
+
+
+def set_password(
+    db: Database, name: str, password: str, *, actor: str, channel: str = "app",
+    when: datetime | None = None,
+) -> None:  # fmt: skip
+    """Give an account a new password; its lock and failure count are cleared and its
+    open sessions end (they were signed in under the old password)."""
+    folded = fold_name(name)
+    check_password(password, folded)
+    password_hash = hash_password(password)
+    when = when or now()
+    with _write_lock, use_connection(db) as con:
+        if accounts_sql.user(con, folded) is None:
+            raise AccountError("unknown_user", name=name[:64])
+        with accounts_sql.transaction(con):
+            accounts_sql.set_password(con, folded, password_hash, when)
+            accounts_sql.add_audit(con, when, actor, "user_passwd", folded, None, channel)
+
+
+def set_disabled(
+    db: Database, name: str, disabled: bool = True, *, actor: str, channel: str = "app",
+    when: datetime | None = None,
+) -> None:  # fmt: skip
+    """Disable (or enable again) an account; a disabled account cannot sign in and its
+    open sessions end at their next click. The last active admin cannot be disabled."""
+    folded = fold_name(name)
+    when = when or now()
+    with _write_lock, use_connection(db) as con:
+        row = accounts_sql.user(con, folded)
+        if row is None:
+            raise AccountError("unknown_user", name=name[:64])
+        if disabled and row.role == "admin" and not row.disabled and _active_admins(con) <= 1:
+            raise AccountError("last_admin")
+        with accounts_sql.transaction(con):
+            accounts_sql.set_disabled(con, folded, disabled, when)
+            action = "user_disable" if disabled else "user_enable"
+            accounts_sql.add_audit(con, when, actor, action, folded, None, channel)
+
+
+def _active_admins(con: duckdb.DuckDBPyConnection) -> int:
+    return sum(1 for _, role, _, disabled, _ in accounts_sql.sessions_view(con)
+               if role == "admin" and not disabled)  # fmt: skip
+
+
+def list_users(db: Database) -> pd.DataFrame:
+    """Every account without its hash (see :func:`accounts_sql.list_users`)."""
+    with use_connection(db) as con:
+        return accounts_sql.list_users(con)
+
+
+def has_accounts(db: Database) -> bool:
+    """Whether any account exists; while none does the app runs in local mode."""
+    with use_connection(db) as con:
+        return accounts_sql.count_users(con) > 0
+
+
+def audit_log(db: Database, limit: int | None = None) -> pd.DataFrame:
+    """The audit log, newest first (see :func:`accounts_sql.audit_log`)."""
+    with use_connection(db) as con:
+        return accounts_sql.audit_log(con, limit)
+
+
+def record(
+    db: Database, actor: str, action: str, target: str | None = None, detail: str | None = None,
+    *, channel: str = "app", when: datetime | None = None,
+) -> None:  # fmt: skip
+    """Write one line to the audit log (sign-out, a session that expired)."""
+    with use_connection(db) as con, accounts_sql.transaction(con):
+        accounts_sql.add_audit(con, when or now(), actor, action, target, detail, channel)
+
+
+# --- signing in --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """The outcome of one attempt. ``account`` is None when refused; why is kept in the
+    audit log only (``reason``), never shown."""
+
+    account: Account | None
+    reason: str  # ok, unknown, disabled, locked, wrong_password
+
+    @property
+    def ok(self) -> bool:
+        return self.account is not None
+
+
+def authenticate(
+    db: Database, name: str, password: str, *, when: datetime | None = None,
+    channel: str = "app",
+) -> SignIn:  # fmt: skip
+    """Check a name and password; count failures and lock after :data:`MAX_FAILURES`.
+
+    Five wrong passwords in a row lock the account for :data:`LOCK_FOR`; while locked
+    even the right password is refused (and does not extend the lock). A success
+    clears the count.
+    """
+    when = when or now()
+    folded = fold_name(name)
+    password = password[:MAX_PASSWORD]
+    with _write_lock, use_connection(db) as con:
+        row = accounts_sql.user(con, folded) if NAME_PATTERN.fullmatch(folded) else None
+        if row is None:
+            _verify(_dummy_hash(), password)
+            _audit(con, when, _unknown_actor(folded), "signin_failed", "unknown", channel)
+            return SignIn(None, "unknown")
+        matches = _verify(row.password_hash, password)
+        locked = row.locked_until is not None and when < row.locked_until
+        if row.disabled or locked:
+            reason = "disabled" if row.disabled else "locked"
+            _audit(con, when, folded, "signin_failed", reason, channel)
+            return SignIn(None, reason)
+        if not matches:
+            failures = row.failed_count + 1
+            lock = when + LOCK_FOR if failures >= MAX_FAILURES else None
+            with accounts_sql.transaction(con):
+                accounts_sql.set_failures(con, folded, 0 if lock else failures, lock)
+                accounts_sql.add_audit(con, when, folded, "signin_failed",
+                                       None, f"wrong_password {failures}", channel)  # fmt: skip
+                if lock:
+                    accounts_sql.add_audit(con, when, folded, "lockout", None,
+                                           f"until {lock:%Y-%m-%d %H:%M:%S}", channel)  # fmt: skip
+            return SignIn(None, "wrong_password")
+        with accounts_sql.transaction(con):
+            accounts_sql.set_failures(con, folded, 0, None)
+            if HASHER.check_needs_rehash(row.password_hash):
+                accounts_sql.rehash(con, folded, hash_password(password))
+            accounts_sql.add_audit(con, when, folded, "signin", None, None, channel)
+        return SignIn(Account(folded, row.role, split_bodies(row.bodies)), "ok")
+
+
+def _audit(
+    con: duckdb.DuckDBPyConnection, when: datetime, actor: str, action: str, detail: str,
+    channel: str,
+) -> None:  # fmt: skip
+    with accounts_sql.transaction(con):
+        accounts_sql.add_audit(con, when, actor, action, None, detail, channel)
+
+
+def _unknown_actor(folded: str) -> str:
+    # People sometimes type their password into the name field: an unknown name is kept
+    # only as a short fingerprint, enough to see repeated attempts.
+    return "?" + hashlib.sha256(folded.encode()).hexdigest()[:10]
+
+
+# --- sessions ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Session:
+    """What a signed-in browser session keeps on the server (never a password)."""
+
+    name: str
+    role: str
+    bodies: tuple[str, ...]
+    signed_in_at: datetime
+    last_seen: datetime
+
+
+def session_state(
+    session: Session, accounts: dict[str, tuple[str, str, bool, datetime]], when: datetime
+) -> str:
+    """``ok``, or why the session ends: ``idle`` (over :data:`IDLE_LIMIT` without a click),
+    ``gone`` (account removed or disabled), ``changed`` (role, bodies or password changed
+    since signing in). ``accounts`` maps name to (role, bodies, disabled, password changed)."""
+    if when - session.last_seen > IDLE_LIMIT:
+        return "idle"
+    stored = accounts.get(session.name)
+    if stored is None or stored[2]:
+        return "gone"
+    role, bodies, _, password_changed = stored
+    if (
+        role != session.role
+        or split_bodies(bodies) != session.bodies
+        or password_changed > session.signed_in_at
+    ):
+        return "changed"
+    return "ok"

@@ -1,0 +1,168 @@
+"""``user add|list|disable|enable|passwd``: accounts of the app.
+
+Passwords are read from standard input only (``--password-stdin``): never from an
+argument, which other users of the machine could read in the process list and the
+shell keeps in its history. From a terminal the password is asked twice without echo;
+from a pipe the first line is read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+import pandas as pd
+
+from analytics import accounts
+from analytics.importing import default_user
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser(
+        "user",
+        parents=[common],
+        help="manage the app's accounts (add, list, disable, enable, passwd)",
+        description="Accounts of the app. The first account switches local mode off: from "
+        "then on every page asks to sign in. Passwords are read from standard input only.",
+    )
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = actions.add_parser(
+        "add", parents=[common], help="create an account",
+        description="Create an account; the password is read from standard input.",
+    )  # fmt: skip
+    add.add_argument("name", metavar="NAME", help="sign-in name, e.g. vanthu.tonghop")
+    add.add_argument("--role", required=True, choices=accounts.ROLES, help="what it may do")
+    add.add_argument(
+        "--body", action="append", default=[], metavar="CODE",
+        help="staff only: a body whose tasks it may import (repeat for several); "
+        "without it, every body",
+    )  # fmt: skip
+    _password_flag(add)
+    add.set_defaults(run=run_add)
+
+    listing = actions.add_parser("list", parents=[common], help="list the accounts")
+    listing.set_defaults(run=run_list)
+
+    for name, disabled, help_text in (
+        ("disable", True, "stop an account from signing in (its sessions end)"),
+        ("enable", False, "let a disabled account sign in again"),
+    ):
+        p = actions.add_parser(name, parents=[common], help=help_text, description=help_text)
+        p.add_argument("name", metavar="NAME")
+        p.set_defaults(run=run_disable, disabled=disabled)
+
+    passwd = actions.add_parser(
+        "passwd", parents=[common], help="set a new password (clears a lock)",
+        description="Set an account's password, read from standard input; a lock after "
+        "wrong passwords is cleared and its open sessions end.",
+    )  # fmt: skip
+    passwd.add_argument("name", metavar="NAME")
+    _password_flag(passwd)
+    passwd.set_defaults(run=run_passwd)
+
+
+def _password_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--password-stdin", action="store_true",
+        help="read the password from standard input (required: never give it as an argument)",
+    )  # fmt: skip
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    from analytics.cli import Misuse
+
+    if not args.password_stdin:
+        raise Misuse("the password is read from standard input only: add --password-stdin")
+    if sys.stdin is None:
+        raise Misuse("--password-stdin needs a standard input")
+    if sys.stdin.isatty():
+        first = getpass.getpass("Mật khẩu / Password: ")
+        if getpass.getpass("Nhập lại / Again: ") != first:
+            raise Misuse("the two passwords differ")
+        return first
+    line = sys.stdin.readline()
+    return line[:-1] if line.endswith("\n") else line
+
+
+def _actor() -> str:
+    return default_user()
+
+
+def _refused(error: accounts.AccountError) -> int:
+    from analytics.cli import EXIT_REJECTED, print_json, say
+
+    print_json({"status": "rejected", "reason": error.code, "message": error.message()})
+    say(error.message())
+    return EXIT_REJECTED
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from analytics.cli import EXIT_OK, Misuse, print_json, say
+
+    if args.body and args.role != "staff":
+        raise Misuse("--body is for staff accounts only")
+    password = _read_password(args)
+    try:
+        account = accounts.add_user(
+            args.db, args.name, args.role, password, tuple(args.body),
+            actor=_actor(), channel="cli",
+        )  # fmt: skip
+    except accounts.AccountError as error:
+        return _refused(error)
+    print_json({"status": "ok", "name": account.name, "role": account.role,
+                "bodies": list(account.bodies)})  # fmt: skip
+    say(f"Đã tạo tài khoản {account.name} ({accounts.role_name(account.role)}).")
+    return EXIT_OK
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from analytics.cli import EXIT_OK, print_json
+
+    users = accounts.list_users(args.db)
+    rows = [
+        {
+            "name": row["name"],
+            "role": row["role"],
+            "bodies": list(accounts.split_bodies(row["bodies"])),
+            "disabled": bool(row["disabled"]),
+            "failed_count": int(row["failed_count"]),
+            "locked_until": _when(row["locked_until"]),
+            "created_at": _when(row["created_at"]),
+            "updated_at": _when(row["updated_at"]),
+        }
+        for row in users.to_dict("records")
+    ]
+    print_json({"users": rows})
+    return EXIT_OK
+
+
+def _when(value: object) -> str | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).isoformat()
+
+
+def run_disable(args: argparse.Namespace) -> int:
+    from analytics.cli import EXIT_OK, print_json, say
+
+    try:
+        accounts.set_disabled(args.db, args.name, args.disabled, actor=_actor(), channel="cli")
+    except accounts.AccountError as error:
+        return _refused(error)
+    name = accounts.fold_name(args.name)
+    print_json({"status": "ok", "name": name, "disabled": args.disabled})
+    say(f"Đã {'khoá' if args.disabled else 'mở lại'} tài khoản {name}.")
+    return EXIT_OK
+
+
+def run_passwd(args: argparse.Namespace) -> int:
+    from analytics.cli import EXIT_OK, print_json, say
+
+    password = _read_password(args)
+    try:
+        accounts.set_password(args.db, args.name, password, actor=_actor(), channel="cli")
+    except accounts.AccountError as error:
+        return _refused(error)
+    name = accounts.fold_name(args.name)
+    print_json({"status": "ok", "name": name})
+    say(f"Đã đặt mật khẩu mới cho {name}.")
+    return EXIT_OK

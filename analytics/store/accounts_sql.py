@@ -1,0 +1,175 @@
+"""SQL of accounts, the audit log and the body scope of an import.
+
+Callers (``analytics.accounts``) decide; this module only reads and writes rows. A
+write and its audit line go in one transaction (:func:`transaction`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+USER_COLUMNS = (
+    "name, role, bodies, password_hash, disabled, failed_count, locked_until, "
+    "created_at, updated_at, password_changed_at"
+)
+
+
+@dataclass(frozen=True)
+class UserRow:
+    """One stored account, hash included (never shown, never returned by a listing)."""
+
+    name: str
+    role: str
+    bodies: str
+    password_hash: str
+    disabled: bool
+    failed_count: int
+    locked_until: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    password_changed_at: datetime
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """``BEGIN`` … ``COMMIT``; any failure rolls everything back."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def count_users(con: duckdb.DuckDBPyConnection) -> int:
+    """How many accounts exist (disabled ones included)."""
+    return int(con.execute("SELECT count(*) FROM users").fetchall()[0][0])
+
+
+def user(con: duckdb.DuckDBPyConnection, name: str) -> UserRow | None:
+    """The account called ``name`` (already folded), or None."""
+    rows = con.execute(f"SELECT {USER_COLUMNS} FROM users WHERE name = ?", [name]).fetchall()
+    return UserRow(*rows[0]) if rows else None
+
+
+def list_users(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every account without its hash: name, role, bodies, disabled, failed_count,
+    locked_until, created_at, updated_at, password_changed_at; by name."""
+    return con.execute(
+        "SELECT name, role, bodies, disabled, failed_count, locked_until, created_at, "
+        "updated_at, password_changed_at FROM users ORDER BY name"
+    ).df()
+
+
+def sessions_view(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, bool, datetime]]:
+    """What a signed-in session is checked against: name, role, bodies, disabled and
+    when the password last changed, for every account."""
+    return [
+        (str(n), str(r), str(b), bool(d), p)
+        for n, r, b, d, p in con.execute(
+            "SELECT name, role, bodies, disabled, password_changed_at FROM users"
+        ).fetchall()
+    ]
+
+
+def insert_user(
+    con: duckdb.DuckDBPyConnection, name: str, role: str, bodies: str, password_hash: str,
+    now: datetime,
+) -> None:  # fmt: skip
+    con.execute(
+        f"INSERT INTO users ({USER_COLUMNS}) VALUES (?, ?, ?, ?, false, 0, NULL, ?, ?, ?)",
+        [name, role, bodies, password_hash, now, now, now],
+    )
+
+
+def set_disabled(con: duckdb.DuckDBPyConnection, name: str, disabled: bool, now: datetime) -> None:
+    con.execute(
+        "UPDATE users SET disabled = ?, updated_at = ? WHERE name = ?", [disabled, now, name]
+    )
+
+
+def set_password(
+    con: duckdb.DuckDBPyConnection, name: str, password_hash: str, now: datetime
+) -> None:
+    """A new hash; the lock and the failure count are cleared."""
+    con.execute(
+        "UPDATE users SET password_hash = ?, failed_count = 0, locked_until = NULL, "
+        "updated_at = ?, password_changed_at = ? WHERE name = ?",
+        [password_hash, now, now, name],
+    )
+
+
+def set_failures(
+    con: duckdb.DuckDBPyConnection, name: str, failed_count: int, locked_until: datetime | None
+) -> None:
+    con.execute(
+        "UPDATE users SET failed_count = ?, locked_until = ? WHERE name = ?",
+        [failed_count, locked_until, name],
+    )
+
+
+def rehash(con: duckdb.DuckDBPyConnection, name: str, password_hash: str) -> None:
+    """The same password under newer hash parameters (not a password change)."""
+    con.execute("UPDATE users SET password_hash = ? WHERE name = ?", [password_hash, name])
+
+
+def add_audit(
+    con: duckdb.DuckDBPyConnection, when: datetime, actor: str, action: str, target: str | None,
+    detail: str | None, channel: str,
+) -> None:  # fmt: skip
+    con.execute(
+        "INSERT INTO audit (occurred_at, actor, action, target, detail, channel) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [when, actor, action, target, detail, channel],
+    )
+
+
+def audit_log(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> pd.DataFrame:
+    """Every audited event, newest first: occurred_at, actor, action, target, detail, channel.
+
+    Imports and undos come from the imports table (who, when, which file, the counts),
+    so imports made from the command line are listed too.
+    """
+    sql = """
+        SELECT occurred_at, actor, action, target, detail, channel, 0 AS tie FROM audit
+        UNION ALL
+        SELECT imported_at, user_name, 'import', CAST(id AS TEXT),
+               file_name || ' (' || kind || '): ' || rows || ' / +' || inserted || ' ~'
+                   || updated || ' =' || unchanged,
+               NULL, 1
+        FROM imports
+        UNION ALL
+        SELECT undone_at, coalesce(undone_by, ''), 'undo', CAST(id AS TEXT), file_name, NULL, 2
+        FROM imports WHERE undone_at IS NOT NULL
+        ORDER BY occurred_at DESC, tie DESC"""
+    params: list[object] = []
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    frame = con.execute(sql, params).df()
+    return frame.drop(columns="tie")
+
+
+def body_codes(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every body code, in the reference order."""
+    return [
+        str(r[0]) for r in con.execute("SELECT code FROM bodies ORDER BY sort_order").fetchall()
+    ]
+
+
+def task_bodies(con: duckdb.DuckDBPyConnection, codes: Iterable[str]) -> dict[str, str]:
+    """The body of each stored task among ``codes``: code -> body code."""
+    wanted = sorted({str(c) for c in codes})
+    if not wanted:
+        return {}
+    rows = con.execute(
+        "SELECT code, body_code FROM tasks WHERE code IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+    ).fetchall()
+    return {str(code): str(body) for code, body in rows}

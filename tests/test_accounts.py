@@ -1,0 +1,289 @@
+"""Accounts: hashes, lockout, idle expiry, the audit log, the body scope of an import, the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import pytest
+from argon2 import PasswordHasher
+
+from analytics import accounts
+from analytics.importing import import_file
+from analytics.store.connection import open_db
+from tests.conftest import ROOT, run_cli_env
+from tests.importing.helpers import PROGRESS_HEADER, TASKS_HEADER, csv_bytes
+
+PASSWORD = "Ngua-Sat-2026-Long"  # a test password, never a real one
+T0 = datetime(2026, 11, 2, 8, 0, 0)
+
+
+@pytest.fixture(autouse=True)
+def cheap_hashes(monkeypatch):
+    """argon2 at its lightest for speed; the stored text is still a real argon2id hash."""
+    monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024))
+    monkeypatch.setattr(accounts, "_dummy", [])
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    path = tmp_path / "accounts.duckdb"
+    with open_db(path):
+        pass
+    return path
+
+
+def add(db: Path, name: str = "thuky", role: str = "admin", bodies=(), password=PASSWORD):
+    return accounts.add_user(db, name, role, password, bodies, actor="test", when=T0)
+
+
+def sign_in(db: Path, name: str, password: str, minutes: float = 0) -> accounts.SignIn:
+    return accounts.authenticate(db, name, password, when=T0 + timedelta(minutes=minutes))
+
+
+def audit_actions(db: Path) -> list[tuple[str, str]]:
+    log = accounts.audit_log(db)
+    return list(zip(log["actor"], log["action"], strict=True))[::-1]
+
+
+# --- hashes ------------------------------------------------------------------------------
+
+
+def test_the_database_file_holds_a_hash_and_never_a_password(db):
+    add(db, "thuky")
+    sign_in(db, "thuky", "Sai-Mat-Khau-123")  # a wrong one must not be kept either
+    assert sign_in(db, "thuky", PASSWORD).ok
+    accounts.set_password(db, "thuky", PASSWORD + "-moi", actor="test")
+    with duckdb.connect(str(db)) as con:
+        stored = con.execute("SELECT password_hash FROM users").fetchall()[0][0]
+        con.execute("CHECKPOINT")
+    assert stored.startswith("$argon2id$")
+    raw = db.read_bytes() + (
+        db.with_name(db.name + ".wal").read_bytes() if db.with_name(db.name + ".wal").exists() else b""
+    )
+    for secret in (PASSWORD, PASSWORD + "-moi", "Sai-Mat-Khau-123"):
+        assert secret.encode() not in raw
+        assert secret.encode("utf-16-le") not in raw
+
+
+def test_two_accounts_with_one_password_get_different_hashes(db):
+    add(db, "mot")
+    add(db, "hai", role="analyst")
+    with duckdb.connect(str(db)) as con:
+        hashes = [r[0] for r in con.execute("SELECT password_hash FROM users").fetchall()]
+    assert len(set(hashes)) == 2  # a salt per hash
+
+
+def test_names_are_folded_and_checked(db):
+    account = add(db, "  VanThu.TongHop ")
+    assert account.name == "vanthu.tonghop"
+    assert sign_in(db, "VANTHU.tonghop", PASSWORD).ok
+    for bad in ("a", "văn thư", "x" * 65, "@local", "ten:co"):
+        with pytest.raises(accounts.AccountError) as error:
+            add(db, bad)
+        assert error.value.code == "bad_name"
+    with pytest.raises(accounts.AccountError) as error:
+        add(db, "vanthu.tonghop")
+    assert error.value.code == "name_taken"
+
+
+def test_weak_passwords_are_refused(db):
+    for password, code in (("ngan", "short_password"), ("x" * 300, "long_password"),
+                           ("thuky-2026-abc", "name_in_password")):  # fmt: skip
+        with pytest.raises(accounts.AccountError) as error:
+            add(db, "thuky", password=password)
+        assert error.value.code == code
+
+
+# --- lockout -----------------------------------------------------------------------------
+
+
+def test_five_wrong_passwords_lock_the_account_for_fifteen_minutes(db):
+    add(db, "thuky")
+    for i in range(5):
+        assert sign_in(db, "thuky", f"sai-{i}-xxxxxxx", minutes=i).reason == "wrong_password"
+    # Locked from minute 4 to minute 19: even the right password is refused.
+    assert sign_in(db, "thuky", PASSWORD, minutes=5).reason == "locked"
+    assert sign_in(db, "thuky", PASSWORD, minutes=18.9).reason == "locked"
+    assert sign_in(db, "thuky", PASSWORD, minutes=19).ok
+    actions = [a for _, a in audit_actions(db)]
+    assert actions.count("signin_failed") == 7 and actions.count("lockout") == 1
+    assert actions[-1] == "signin"
+
+
+def test_a_success_clears_the_count_so_only_five_in_a_row_lock(db):
+    add(db, "thuky")
+    for i in range(4):
+        sign_in(db, "thuky", "sai-mat-khau-x", minutes=i)
+    assert sign_in(db, "thuky", PASSWORD, minutes=5).ok
+    for i in range(4):
+        sign_in(db, "thuky", "sai-mat-khau-x", minutes=6 + i)
+    assert sign_in(db, "thuky", PASSWORD, minutes=11).ok
+
+
+def test_the_answer_never_tells_whether_a_name_exists(db):
+    add(db, "thuky")
+    add(db, "nghi", role="analyst")
+    accounts.set_disabled(db, "nghi", actor="test")
+    unknown = sign_in(db, "khongco", PASSWORD)
+    wrong = sign_in(db, "thuky", "sai-mat-khau-x")
+    disabled = sign_in(db, "nghi", PASSWORD)
+    for outcome in (unknown, wrong, disabled):
+        assert not outcome.ok and outcome.account is None
+    # The reasons differ only in the audit log; the unknown name is kept as a fingerprint.
+    log = accounts.audit_log(db)
+    failed = log[log["action"] == "signin_failed"]
+    assert "khongco" not in " ".join(failed["actor"]) + " ".join(failed["detail"].fillna(""))
+
+
+def test_a_new_password_clears_a_lock(db):
+    add(db, "thuky")
+    for i in range(5):
+        sign_in(db, "thuky", "sai-mat-khau-x", minutes=i)
+    accounts.set_password(db, "thuky", "Mat-Khau-Moi-2026", actor="admin", when=T0)
+    assert sign_in(db, "thuky", "Mat-Khau-Moi-2026", minutes=6).ok
+
+
+# --- sessions ----------------------------------------------------------------------------
+
+
+def session(last_seen: datetime, signed_in_at: datetime = T0) -> accounts.Session:
+    return accounts.Session("thuky", "admin", (), signed_in_at, last_seen)
+
+
+def test_a_session_ends_after_eight_hours_idle():
+    stored = {"thuky": ("admin", "", False, T0 - timedelta(days=1))}
+    seen = T0 + timedelta(hours=1)
+    assert accounts.session_state(session(seen), stored, seen + timedelta(hours=8)) == "ok"
+    late = seen + timedelta(hours=8, seconds=1)
+    assert accounts.session_state(session(seen), stored, late) == "idle"
+
+
+def test_a_session_ends_when_its_account_changes():
+    when = T0 + timedelta(minutes=5)
+    base = ("admin", "", False, T0 - timedelta(days=1))
+    cases = {
+        "gone": {},
+        "disabled": {"thuky": ("admin", "", True, base[3])},
+        "role": {"thuky": ("analyst", "", False, base[3])},
+        "password": {"thuky": ("admin", "", False, T0 + timedelta(minutes=1))},
+    }
+    expected = {"gone": "gone", "disabled": "gone", "role": "changed", "password": "changed"}
+    for case, stored in cases.items():
+        assert accounts.session_state(session(when), stored, when) == expected[case], case
+
+
+def test_the_last_active_admin_cannot_be_disabled(db):
+    add(db, "quantri")
+    with pytest.raises(accounts.AccountError) as error:
+        accounts.set_disabled(db, "quantri", actor="test")
+    assert error.value.code == "last_admin"
+    add(db, "quantri2")
+    accounts.set_disabled(db, "quantri", actor="test")
+
+
+# --- roles -------------------------------------------------------------------------------
+
+
+def test_role_table():
+    table = {role: {a for a in accounts.ACTIONS if accounts.Account("x", role).can(a)}
+             for role in accounts.ROLES}  # fmt: skip
+    assert table == {
+        "committee": {"export"},
+        "analyst": {"export"},
+        "staff": {"upload", "undo_own"},
+        "admin": {"export", "upload", "undo_own", "undo_any", "manage_accounts"},
+    }
+    assert not accounts.may_open("staff", "analysis")
+    assert accounts.may_open("committee", "imports")
+    assert [r for r in accounts.ROLES if accounts.may_open(r, "admin")] == ["admin"]
+
+
+# --- the body scope of an import ---------------------------------------------------------
+
+
+def test_an_import_touching_another_body_is_rejected_with_its_rows(demo_db, tmp_path):
+    path = tmp_path / "scope.duckdb"
+    path.write_bytes(demo_db.read_bytes())
+    # DP01-GD belongs to TT; DP05-GD to DT (Ban Dân tộc), DP04-GD to KTNS.
+    progress = csv_bytes([PROGRESS_HEADER[:3], ["DP01-GD", "01/02/2024", "5"],
+                          ["DP05-GD", "01/02/2024", "5"], ["DP04-GD", "01/02/2024", "5"]])  # fmt: skip
+    result = import_file(progress, path, file_name="td.csv", allowed_bodies=["TT"])
+    assert not result.ok
+    assert result.errors["row"].tolist() == [3, 4]
+    assert "chỉ được nhập cho cơ quan TT" in result.errors["message"][0]
+    assert import_file(progress, path, file_name="td.csv", allowed_bodies=["TT", "DT", "KTNS"]).ok
+
+    new_task = ["MOI-1", "Nhiệm vụ mới", "DT", "Trưởng ban", "", "giam_sat", "", "2026",
+                "01/01/2026", "31/12/2026"]  # fmt: skip
+    moved = ["DP01-GD", "Chuyển cơ quan", "KTNS", "Trưởng ban", "", "giam_sat", "", "2021-2026",
+             "01/01/2021", "31/12/2026"]  # fmt: skip
+    tasks = csv_bytes([TASKS_HEADER[:10], new_task, moved])
+    result = import_file(tasks, path, file_name="nv.csv", allowed_bodies=["KTNS"])
+    assert not result.ok
+    # Row 2 names body DT; row 3 moves TT's task DP01-GD to KTNS: both touch another body.
+    assert list(zip(result.errors["row"], result.errors["column"], strict=True)) == [
+        (2, "co_quan"), (3, "ma_nhiem_vu")
+    ]
+
+
+# --- command line ------------------------------------------------------------------------
+
+
+def cli(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "analytics", "user", *args],
+        input=stdin, capture_output=True, text=True, cwd=ROOT, env=run_cli_env(tmp_path),
+        timeout=60,
+    )  # fmt: skip
+
+
+def test_user_commands_read_passwords_from_stdin_only(tmp_path):
+    db = str(tmp_path / "cli.duckdb")
+    made = cli(tmp_path, "add", "quantri", "--role", "admin", "--password-stdin", "--db", db,
+               stdin=PASSWORD + "\n")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout) == {"status": "ok", "name": "quantri", "role": "admin",
+                                       "bodies": []}  # fmt: skip
+    # No password argument exists: misuse, exit 2, nothing created.
+    argument = cli(tmp_path, "add", "khac", "--role", "admin", "--password", PASSWORD, "--db", db)
+    assert argument.returncode == 2
+    missing = cli(tmp_path, "add", "khac", "--role", "admin", "--db", db, stdin=PASSWORD)
+    assert missing.returncode == 2 and "--password-stdin" in missing.stderr
+    assert cli(tmp_path, "add", "khac", "--role", "boss", "--password-stdin", "--db", db,
+               stdin=PASSWORD).returncode == 2  # fmt: skip
+    body_misuse = cli(tmp_path, "add", "khac", "--role", "analyst", "--body", "TT",
+                      "--password-stdin", "--db", db, stdin=PASSWORD)  # fmt: skip
+    assert body_misuse.returncode == 2
+    short = cli(tmp_path, "add", "khac", "--role", "staff", "--password-stdin", "--db", db,
+                stdin="ngan\n")  # fmt: skip
+    assert short.returncode == 1 and json.loads(short.stdout)["reason"] == "short_password"
+    staff = cli(tmp_path, "add", "vanthu", "--role", "staff", "--body", "tt", "--body", "DT",
+                "--password-stdin", "--db", db, stdin=PASSWORD + "-2\n")  # fmt: skip
+    assert staff.returncode == 0 and json.loads(staff.stdout)["bodies"] == ["TT", "DT"]
+    unknown_body = cli(tmp_path, "add", "vt2", "--role", "staff", "--body", "XX",
+                       "--password-stdin", "--db", db, stdin=PASSWORD)  # fmt: skip
+    assert unknown_body.returncode == 1
+
+    listed = json.loads(cli(tmp_path, "list", "--db", db).stdout)["users"]
+    assert [(u["name"], u["role"], u["disabled"]) for u in listed] == [
+        ("quantri", "admin", False), ("vanthu", "staff", False)
+    ]
+    assert "hash" not in json.dumps(listed)
+    assert cli(tmp_path, "disable", "vanthu", "--db", db).returncode == 0
+    assert cli(tmp_path, "disable", "khongco", "--db", db).returncode == 1
+    assert cli(tmp_path, "disable", "quantri", "--db", db).returncode == 1  # the last admin
+    passwd = cli(tmp_path, "passwd", "vanthu", "--password-stdin", "--db", db,
+                 stdin="Mat-Khau-Moi-2026\n")  # fmt: skip
+    assert passwd.returncode == 0
+    assert cli(tmp_path, "passwd", "vanthu", "--db", db).returncode == 2
+    for result in (made, staff, passwd):
+        assert PASSWORD not in result.stdout + result.stderr
+
+    log = accounts.audit_log(db)
+    assert list(log["action"])[::-1] == ["user_add", "user_add", "user_disable", "user_passwd"]
+    assert set(log["channel"]) == {"cli"}
