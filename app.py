@@ -33,6 +33,10 @@ pages = [
     st.Page(
         "pages/imports.py", title=text("page_imports", language), icon="🕘", url_path="lich-su-nhap"
     ),
+    st.Page("pages/cascade.py", title=text("page_cascade", language), icon="🧭", url_path="giao-viec"),
+    st.Page(
+        "pages/appraisal.py", title=text("page_appraisal", language), icon="⭐", url_path="danh-gia"
+    ),
     st.Page("pages/method.py", title=text("page_method", language), icon="ℹ️", url_path="cach-tinh"),
 ]
 page = st.navigation(pages, position="top")

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from analytics import formats
 from analytics.labels import text
-from analytics.statuses import AT_RISK, TASK_STATUSES
+from analytics.statuses import AT_RISK, TASK_STATUSES, status_colour
 from analytics.tables import exact_rates
 
 FONT = "Noto Sans, Arial, sans-serif"
@@ -271,3 +271,42 @@ def progress_history(
     fig.update_yaxes(range=[0, 110], ticksuffix=" %", gridcolor="#eeeeee")
     fig.update_xaxes(tickformat="%d/%m/%Y")
     return _layout(fig, language, height, text("progress", language))
+
+
+def cascade_sunburst(nodes: pd.DataFrame, title: str, language: str = "vi") -> go.Figure:
+    """Assigning level → body → position → task as rings; tasks in their status colour,
+    every ring with its completion rate printed under its name."""
+    colours = [
+        status_colour(s) if isinstance(s, str) and s else _shade(rate)
+        for s, rate in zip(nodes["status"], nodes["completion_rate"], strict=True)
+    ]
+    labels = [
+        f"{label}<br>{formats.percent(rate, 0, language)}" if level != "task" else str(label)
+        for label, rate, level in zip(
+            nodes["short"], nodes["completion_rate"], nodes["level"], strict=True
+        )
+    ]
+    fig = go.Figure(
+        go.Sunburst(
+            ids=nodes["id"],
+            parents=nodes["parent"],
+            labels=labels,
+            values=nodes["tasks"],
+            branchvalues="total",
+            marker={"colors": colours, "line": {"color": "white", "width": 1}},
+            customdata=nodes[["level", "key", "tasks", "done"]].to_numpy(),
+            hovertemplate="%{label}<br>%{customdata[3]}/%{customdata[2]} "
+            + text("tasks_unit", language)
+            + "<extra></extra>",
+            insidetextorientation="radial",
+        )
+    )
+    fig.update_layout(showlegend=False)
+    return _layout(fig, language, 720, title)
+
+
+def _shade(rate: float) -> str:
+    """A ring's fill: pale when little is done, a mid blue when all is (text stays dark)."""
+    low, high = (238, 242, 245), (127, 184, 216)
+    mix = [round(a + (b - a) * float(rate)) for a, b in zip(low, high, strict=True)]
+    return "#{:02X}{:02X}{:02X}".format(*mix)

@@ -13,6 +13,8 @@ discipline, and the year-end appraisal (no Streamlit here).
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 from datetime import date, timedelta
 
@@ -108,3 +110,17 @@ def official_sheet(
     sheet = mine.merge(states, on="code", how="left")
     sheet["progress"] = sheet["progress"].fillna(0.0)
     return sheet.reset_index(drop=True)
+
+
+def appraisal_entry(
+    code: str, year: int, rating: str, appraiser: str, appraised_on: date | None, comment: str
+) -> bytes:
+    """One rating typed on screen as an appraisal file (CONTRACT.md section 3), so that it
+    goes through the same checks, transaction, history and undo as an uploaded file."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["ma_nhiem_vu", "nam", "muc_danh_gia", "nguoi_danh_gia", "ngay_danh_gia",
+                     "nhan_xet"])  # fmt: skip
+    day = appraised_on.strftime("%d/%m/%Y") if appraised_on else ""
+    writer.writerow([code, str(year), rating, appraiser, day, comment])
+    return out.getvalue().encode("utf-8")

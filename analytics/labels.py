@@ -22,6 +22,134 @@ LABELS: dict[str, tuple[str, str]] = {
     "page_upload": ("Tải lên", "Upload"),
     "page_imports": ("Lịch sử nhập", "Import history"),
     "page_method": ("Cách tính", "How figures are computed"),
+    # Accounts, signing in, the admin page (ui/auth.py, pages/signin.py, pages/audit.py)
+    "page_signin": ("Đăng nhập", "Sign in"),
+    "page_admin": ("Quản trị", "Administration"),
+    "signin_intro": (
+        "Số liệu của Hội đồng chỉ dành cho tài khoản được cấp. Hãy đăng nhập để tiếp tục.",
+        "The council's figures are for issued accounts only. Sign in to continue.",
+    ),
+    "signin_name": ("Tên đăng nhập", "Sign-in name"),
+    "signin_password": ("Mật khẩu", "Password"),
+    "signin_button": ("Đăng nhập", "Sign in"),
+    "signin_failed": (
+        "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang bị khoá. Sau 5 lần sai "
+        "liên tiếp, tài khoản bị tạm khoá 15 phút.",
+        "Wrong sign-in name or password, or the account is locked. After 5 wrong passwords in "
+        "a row an account is locked for 15 minutes.",
+    ),
+    "signin_empty": ("Hãy nhập tên đăng nhập và mật khẩu.", "Enter a name and a password."),
+    "signin_help": (
+        "Quên mật khẩu hoặc bị khoá? Liên hệ quản trị viên để đặt lại.",
+        "Forgot the password or locked out? Ask the administrator to reset it.",
+    ),
+    "signin_already": ("Bạn đang đăng nhập với tên {name}.", "You are signed in as {name}."),
+    "session_idle": (
+        "Phiên làm việc đã kết thúc vì không hoạt động quá 8 giờ. Hãy đăng nhập lại.",
+        "The session ended after 8 hours without activity. Sign in again.",
+    ),
+    "session_changed": (
+        "Tài khoản vừa được thay đổi (vai trò, mật khẩu hoặc bị khoá). Hãy đăng nhập lại.",
+        "The account was just changed (role, password, or disabled). Sign in again.",
+    ),
+    "signed_out": ("Đã đăng xuất.", "Signed out."),
+    "signout": ("Đăng xuất", "Sign out"),
+    "signed_in_as": ("Đăng nhập: **{name}** · {role}", "Signed in: **{name}** · {role}"),
+    "local_mode_user": ("Chế độ máy cục bộ · {role}", "Local mode · {role}"),
+    "local_banner": (
+        "**Chế độ máy cục bộ:** chưa có tài khoản nào, nên bất kỳ ai mở ứng dụng trên chính "
+        "máy này đều có quyền quản trị. Tạo tài khoản quản trị đầu tiên ở trang Quản trị, hoặc "
+        "bằng lệnh `python -m analytics user add TEN --role admin --password-stdin`; từ đó mọi "
+        "trang đều yêu cầu đăng nhập.",
+        "**Local mode:** no account exists yet, so anyone who opens the app on this very "
+        "machine is an administrator. Create the first admin account on the Administration "
+        "page, or with `python -m analytics user add NAME --role admin --password-stdin`; from "
+        "then on every page asks to sign in.",
+    ),
+    "local_only": (
+        "Ứng dụng chưa có tài khoản nào nên chỉ mở được trên chính máy chủ. Quản trị viên hãy "
+        "tạo tài khoản đầu tiên bằng lệnh `python -m analytics user add TEN --role admin "
+        "--password-stdin`.",
+        "No account exists yet, so the app opens only on the server itself. The administrator "
+        "should create the first account with `python -m analytics user add NAME --role admin "
+        "--password-stdin`.",
+    ),
+    "refused_page": (
+        "Tài khoản {name} ({role}) không được mở trang này. Nếu cần, hãy đề nghị quản trị viên "
+        "cấp quyền.",
+        "The account {name} ({role}) may not open this page. Ask the administrator if you "
+        "need it.",
+    ),
+    "refused_action": (
+        "Tài khoản của bạn không được thực hiện thao tác này.",
+        "Your account may not do this.",
+    ),
+    "scope_note": (
+        "Tài khoản này chỉ được nhập số liệu cho cơ quan: {bodies}.",
+        "This account may import only for the bodies: {bodies}.",
+    ),
+    "undo_own_only": (
+        "Bạn chỉ hoàn tác được các lần nhập của chính mình.",
+        "You can undo only your own imports.",
+    ),
+    "accounts": ("Tài khoản", "Accounts"),
+    "add_account": ("Thêm tài khoản", "Add an account"),
+    "role": ("Vai trò", "Role"),
+    "account_bodies": ("Giới hạn cơ quan (chỉ cho vai trò tải số liệu)", "Limit to bodies (staff)"),
+    "account_bodies_help": (
+        "Để trống: được nhập cho mọi cơ quan.",
+        "Leave empty for every body.",
+    ),
+    "new_password": ("Mật khẩu (ít nhất 10 ký tự)", "Password (at least 10 characters)"),
+    "repeat_password": ("Nhập lại mật khẩu", "Repeat the password"),
+    "passwords_differ": ("Hai mật khẩu không giống nhau.", "The two passwords differ."),
+    "create_account": ("Tạo tài khoản", "Create the account"),
+    "account_created": ("Đã tạo tài khoản {name}.", "Account {name} created."),
+    "change_account": ("Khoá, mở lại hoặc đặt mật khẩu mới", "Disable, enable or reset"),
+    "choose_account": ("Tài khoản", "Account"),
+    "set_password": ("Đặt mật khẩu mới", "Set the new password"),
+    "password_set": ("Đã đặt mật khẩu mới cho {name}.", "New password set for {name}."),
+    "disable_account": ("Khoá tài khoản", "Disable the account"),
+    "enable_account": ("Mở lại tài khoản", "Enable the account"),
+    "account_disabled": ("Đã khoá tài khoản {name}.", "Account {name} disabled."),
+    "account_enabled": ("Đã mở lại tài khoản {name}.", "Account {name} enabled."),
+    "no_accounts": ("Chưa có tài khoản nào.", "No account yet."),
+    "col_account": ("Tên đăng nhập", "Name"),
+    "col_bodies": ("Cơ quan", "Bodies"),
+    "col_created": ("Tạo lúc", "Created"),
+    "col_updated": ("Cập nhật", "Updated"),
+    "state_enabled": ("Đang hoạt động", "Active"),
+    "state_disabled": ("Đã khoá", "Disabled"),
+    "state_locked": ("Tạm khoá đến {when}", "Locked until {when}"),
+    "every_body": ("Mọi cơ quan", "Every body"),
+    "audit": ("Nhật ký", "Audit log"),
+    "audit_intro": (
+        "Đăng nhập, đăng nhập sai, nhập tệp, hoàn tác và thay đổi tài khoản: ai, lúc nào, "
+        "việc gì. Màn hình hiện {n} dòng gần nhất; tệp tải về có đủ mọi dòng.",
+        "Sign-ins, failed sign-ins, imports, undos and account changes: who, when, what. "
+        "The screen shows the latest {n} lines; the download has them all.",
+    ),
+    "download_audit": ("Tải nhật ký (CSV)", "Download the log (CSV)"),
+    "col_when": ("Thời điểm", "When"),
+    "col_actor": ("Người thực hiện", "Who"),
+    "col_action": ("Thao tác", "Action"),
+    "col_target": ("Đối tượng", "Object"),
+    "col_detail": ("Chi tiết", "Detail"),
+    "col_channel": ("Qua", "Via"),
+    "channel_app": ("Ứng dụng", "App"),
+    "channel_cli": ("Dòng lệnh", "Command line"),
+    "audit_signin": ("Đăng nhập", "Sign-in"),
+    "audit_signin_failed": ("Đăng nhập không thành công", "Failed sign-in"),
+    "audit_lockout": ("Tạm khoá sau 5 lần sai", "Locked after 5 failures"),
+    "audit_signout": ("Đăng xuất", "Sign-out"),
+    "audit_session_end": ("Hết phiên", "Session ended"),
+    "audit_user_add": ("Tạo tài khoản", "Account created"),
+    "audit_user_disable": ("Khoá tài khoản", "Account disabled"),
+    "audit_user_enable": ("Mở lại tài khoản", "Account enabled"),
+    "audit_user_passwd": ("Đặt mật khẩu mới", "Password set"),
+    "audit_import": ("Nhập tệp", "Import"),
+    "audit_undo": ("Hoàn tác lần nhập", "Import undone"),
+    "local_actor": ("(máy cục bộ)", "(local machine)"),
     "body": ("Cơ quan", "Body"),
     "area": ("Lĩnh vực", "Area"),
     "position": ("Chức danh", "Position"),
@@ -134,6 +262,63 @@ LABELS: dict[str, tuple[str, str]] = {
     "group": ("Nhóm", "Group"),
     "all_group": ("Tất cả", "All"),
     "period_delta": ("Tiến độ tăng trong kỳ", "Progress gained in the period"),
+    "page_cascade": ("Giao việc", "Assignment"),
+    "page_appraisal": ("Đánh giá cuối năm", "Year-end appraisal"),
+    "cascade_title": (
+        "Ai giao việc cho ai: cấp giao → cơ quan → chức danh → nhiệm vụ",
+        "Who assigned what to whom: level → body → position → task",
+    ),
+    "cascade_hint": (
+        "Mỗi vòng ghi tỷ lệ hoàn thành; nhiệm vụ tô màu theo trạng thái. Bấm vào một vòng để "
+        "xem gần hơn; bấm vào tâm để quay lại.",
+        "Every ring shows its completion rate; tasks are coloured by status. Click a ring to "
+        "zoom in; click the centre to go back.",
+    ),
+    "cascade_table": ("Bảng phân cấp", "The cascade as a table"),
+    "level_name": ("Cấp giao / cơ quan / chức danh / nhiệm vụ", "Level / body / position / task"),
+    "done_count": ("Đã hoàn thành", "Done"),
+    "waiting_title": ("Nhiệm vụ đang chờ giao", "Tasks waiting to be assigned"),
+    "waiting_note": (
+        "Nhiệm vụ đăng ký, đề xuất hoặc bị trả lại chưa được tính vào số liệu.",
+        "Registered, proposed or returned tasks are not counted in the figures.",
+    ),
+    "no_waiting": ("Không có nhiệm vụ nào đang chờ giao.", "No task is waiting."),
+    "assignment_state": ("Trạng thái giao", "Assignment state"),
+    "return_reason": ("Lý do trả lại", "Reason returned"),
+    "silent_title": ("Nhiệm vụ chưa báo cáo tiến độ", "Tasks without a recent report"),
+    "silent_days": ("Số ngày không có báo cáo", "Days without a report"),
+    "silent_note": (
+        "Nhiệm vụ đã giao, chưa hoàn thành, không có báo cáo tiến độ nào ghi ngày trong {days} "
+        "ngày gần nhất (tính theo ngày báo cáo, không theo ngày nhập).",
+        "Assigned, open tasks with no progress report dated in the last {days} days (report "
+        "dates, not import dates).",
+    ),
+    "silent_count": (
+        "{n} nhiệm vụ chưa có báo cáo tiến độ trong {days} ngày — xem trang Giao việc.",
+        "{n} tasks have no progress report in {days} days — see the Assignment page.",
+    ),
+    "no_silent": ("Mọi nhiệm vụ đều có báo cáo gần đây.", "Every task has a recent report."),
+    "last_report": ("Báo cáo gần nhất", "Last report"),
+    "appraisal_year": ("Năm đánh giá", "Year appraised"),
+    "appraisal_by": ("Tổng hợp theo", "Summed by"),
+    "not_appraised": ("Chưa đánh giá", "Not appraised"),
+    "official_sheet": ("Phiếu đánh giá của một người", "One official's sheet"),
+    "choose_official": ("Người thực hiện", "Official"),
+    "rating": ("Mức đánh giá", "Rating"),
+    "appraiser": ("Người đánh giá", "Appraiser"),
+    "appraised_on": ("Ngày đánh giá", "Appraised on"),
+    "comment": ("Nhận xét", "Comment"),
+    "status_at_year_end": ("Trạng thái tại 31/12/{year}", "Status on 31/12/{year}"),
+    "download_docx": ("Tải Word (DOCX)", "Download Word (DOCX)"),
+    "enter_appraisal": ("Nhập đánh giá", "Enter a rating"),
+    "enter_appraisal_note": (
+        "Ghi đánh giá cho một nhiệm vụ; mỗi lần ghi được lưu trong Lịch sử nhập và có thể "
+        "hoàn tác.",
+        "Record a task's rating; every entry is kept in the import history and can be undone.",
+    ),
+    "save_rating": ("Ghi đánh giá", "Save the rating"),
+    "rating_saved": ("Đã ghi đánh giá (lần nhập số {id}).", "Rating saved (import {id})."),
+    "no_tasks_year": ("Không có nhiệm vụ nào trong năm này.", "No task covers this year."),
     "status_by_count": ("Số nhiệm vụ theo trạng thái", "Tasks by status"),
     "tasks_unit": ("nhiệm vụ", "tasks"),
     "first_page_note": (
@@ -257,6 +442,79 @@ LABELS: dict[str, tuple[str, str]] = {
     "nothing_to_undo": ("Không còn lần nhập nào để hoàn tác.", "No import left to undo."),
     "checking_file": ("Đang kiểm tra tệp…", "Checking the file…"),
     "writing_file": ("Đang ghi…", "Writing…"),
+    # The meeting report (analytics/report): PDF and DOCX.
+    "report_pdf": ("Tải báo cáo (PDF)", "Download the report (PDF)"),
+    "report_docx": ("Tải báo cáo (Word)", "Download the report (Word)"),
+    "report_help": (
+        "Báo cáo họp cho kỳ và bộ lọc đang chọn: số liệu chính, biểu đồ, bảng theo cơ quan "
+        "và lĩnh vực, nhiệm vụ quá hạn và có nguy cơ chậm, cách tính. Tạo khi bấm (vài giây).",
+        "A meeting report for the chosen period and filters: headline figures, charts, "
+        "tables by body and area, overdue and at-risk tasks, definitions. Made when you "
+        "click (a few seconds).",
+    ),
+    "report_org": ("HỘI ĐỒNG NHÂN DÂN TỈNH", "PROVINCIAL PEOPLE'S COUNCIL"),
+    "report_org_unit": ("THƯỜNG TRỰC HĐND", "STANDING COMMITTEE"),
+    "report_nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+    "report_motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "report_number": ("Số: ....../BC-HĐND", "No. ....../BC-HĐND"),
+    "report_place_date": (
+        "......, ngày {day} tháng {month} năm {year}",
+        "......, {month_name} {day}, {year}",
+    ),
+    "report_kind": ("BÁO CÁO", "REPORT"),
+    "report_subject": (
+        "Kết quả thực hiện nhiệm vụ đột phá, đổi mới",
+        "on the results of the breakthrough and innovation tasks",
+    ),
+    "report_period": ("Kỳ báo cáo: {period}", "Period: {period}"),
+    "report_as_of": (
+        "Số liệu tính đến ngày {date}; mức thay đổi so với ngày {since} (cuối quý trước).",
+        "Figures as of {date}; changes since {since} (the previous quarter end).",
+    ),
+    "report_scope": ("Phạm vi: {scope}.", "Scope: {scope}."),
+    "report_scope_all": ("tất cả nhiệm vụ đã giao", "every assigned task"),
+    "report_last_update": (
+        "Báo cáo tiến độ mới nhất trong cơ sở dữ liệu: ngày {date}.",
+        "Latest progress report in the database: {date}.",
+    ),
+    "report_headline": ("I. Số liệu chính", "I. Headline figures"),
+    "report_charts": ("II. Biểu đồ", "II. Charts"),
+    "report_by_body": ("III. Kết quả theo cơ quan", "III. Results by body"),
+    "report_by_area": ("IV. Kết quả theo lĩnh vực", "IV. Results by area"),
+    "report_attention": (
+        "V. Nhiệm vụ quá hạn và có nguy cơ chậm",
+        "V. Overdue and at-risk tasks",
+    ),
+    "report_method": ("Phụ lục: Cách tính số liệu", "Appendix: how the figures are computed"),
+    "report_sentence": (
+        "Tính đến ngày {date}, trong {tasks} nhiệm vụ thuộc phạm vi báo cáo có {done} nhiệm vụ "
+        "đã hoàn thành (tỷ lệ hoàn thành {rate}), trong đó {on_time} nhiệm vụ hoàn thành đúng "
+        "hạn; {overdue} nhiệm vụ quá hạn; {at_risk} nhiệm vụ có nguy cơ chậm.",
+        "As of {date}, of the {tasks} tasks in scope {done} are done (completion rate "
+        "{rate}), {on_time} of them on time; {overdue} are overdue; {at_risk} are at risk.",
+    ),
+    "report_figure": ("Chỉ tiêu", "Figure"),
+    "report_value": ("Giá trị", "Value"),
+    "report_change": ("Thay đổi so với {date}", "Change since {date}"),
+    "report_total": ("Tổng cộng", "Total"),
+    "report_days": ("Quá hạn / còn lại (ngày)", "Days late / left"),
+    "report_progress": ("Tiến độ (%)", "Progress (%)"),
+    "report_no_charts": (
+        "Không tạo được hình biểu đồ ({reason}); các bảng số liệu dưới đây vẫn đầy đủ.",
+        "The chart images could not be made ({reason}); the tables below are complete.",
+    ),
+    "report_recipients": ("Nơi nhận:", "To:"),
+    "report_recipient_lines": (
+        "- Thường trực HĐND tỉnh;\n- Các Ban HĐND tỉnh;\n- Lưu: VT.",
+        "- The Council's Standing Committee;\n- The Council's committees;\n- File.",
+    ),
+    "report_signer": ("TM. THƯỜNG TRỰC HĐND", "FOR THE STANDING COMMITTEE"),
+    "report_signature": ("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
+    "report_generated": (
+        "Lập ngày {date} từ hệ thống theo dõi nhiệm vụ đột phá, đổi mới.",
+        "Made on {date} by the breakthrough-task tracker.",
+    ),
+    "report_page": ("Trang {page}/{pages}", "Page {page} of {pages}"),
 }
 for _status in (*TASK_STATUSES, AT_RISK):
     LABELS[_status.code] = (_status.name_vi, _status.name_en)

@@ -172,6 +172,7 @@ class Overview:
     cells: pd.DataFrame
     trend: pd.DataFrame
     attention: pd.DataFrame
+    silent: int = 0
 
     @property
     def empty(self) -> bool:
@@ -185,6 +186,7 @@ def build(
     warnings_before: pd.DataFrame,
     rows: pd.DataFrame,
     everything: pd.DataFrame,
+    silent: pd.DataFrame,
     filters: Filters,
     ref: dict,
     as_of: date,
@@ -195,7 +197,8 @@ def build(
 
     ``before`` is the per-task frame at ``since`` (the previous quarter end); the
     warnings are ``early_warning`` rows at both dates; ``rows`` and ``everything`` feed
-    the quarterly line (:func:`quarter_rows`, the per-task frame as of ``as_of``).
+    the quarterly line (:func:`quarter_rows`, the per-task frame as of ``as_of``);
+    ``silent`` lists the open tasks without a recent report (``analytics.cycle.stale``).
     """
     now = apply_filters(now, filters)
     risky_now = at_risk_codes(warnings_now, filters)
@@ -215,4 +218,5 @@ def build(
         cells=pairs(now, "area_code", "body_code"),
         trend=quarterly_completion(rows, everything, filters, language),
         attention=needs_attention(now, risky_now, as_of),
+        silent=len(apply_filters(silent, filters.with_values(status=()))),
     )

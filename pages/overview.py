@@ -33,6 +33,11 @@ if model.empty:
     st.stop()
 
 widgets.headline_cards(model.cards, formats.day(model.since), lang)
+if model.silent:
+    st.page_link(
+        "pages/cascade.py", icon="⏰",
+        label=text("silent_count", lang, n=formats.number(model.silent, language=lang), days=90),
+    )  # fmt: skip
 
 left, right = st.columns(2)
 left.plotly_chart(

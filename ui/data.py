@@ -15,13 +15,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import charts, overview
+from analytics import charts, cycle, overview
 from analytics.early_warning import early_warning
 from analytics.figures import resolve_window, summary, task_frame
 from analytics.filters import Filters
 from analytics.labels import text
 from analytics.periods import Choice, previous_quarter_end
-from analytics.store import lookups
+from analytics.store import cycle_sql, lookups
 from analytics.store.connection import open_db, resolve_db_path
 
 CACHE = {"ttl": 3600, "max_entries": 64, "show_spinner": False}
@@ -143,6 +143,7 @@ def _overview(
         warnings_as_of(since),
         _quarter_rows(path, stamp, as_of),
         tasks_in(as_of=as_of),
+        silent_tasks(as_of),
         filters,
         reference(),
         as_of,
@@ -174,3 +175,54 @@ def overview_of(
     """The overview's figures and charts for a period and filters (cached as a whole, so
     an unchanged rerun does no work)."""
     return _overview(*ensure_database(), choice, filters, language, date.today())
+
+
+@st.cache_data(**CACHE)
+def _waiting(path: str, stamp: tuple) -> pd.DataFrame:
+    return cycle.waiting(path)
+
+
+def waiting_tasks() -> pd.DataFrame:
+    """Tasks registered, proposed or returned."""
+    return _waiting(*ensure_database())
+
+
+@st.cache_data(**CACHE)
+def _silent(path: str, stamp: tuple, as_of: date, days: int) -> pd.DataFrame:
+    return cycle.stale(path, as_of, days)
+
+
+def silent_tasks(as_of: date, days: int = cycle.STALE_DAYS) -> pd.DataFrame:
+    """Open assigned tasks with no report dated in the ``days`` days before ``as_of``."""
+    return _silent(*ensure_database(), as_of, days)
+
+
+@st.cache_data(**CACHE)
+def _appraisal(path: str, stamp: tuple, year: int, by: str) -> pd.DataFrame:
+    return cycle.appraisal_summary(path, year, by)
+
+
+def appraisal_summary(year: int, by: str) -> pd.DataFrame:
+    """Ratings per official or body for a year."""
+    return _appraisal(*ensure_database(), year, by)
+
+
+@st.cache_data(**CACHE)
+def _sheet(path: str, stamp: tuple, official: str, year: int) -> pd.DataFrame:
+    return cycle.official_sheet(path, official, year)
+
+
+def official_sheet(official: str, year: int) -> pd.DataFrame:
+    """One official's tasks for a year with status on 31/12 and rating."""
+    return _sheet(*ensure_database(), official, year)
+
+
+@st.cache_data(**CACHE)
+def _appraisal_rows(path: str, stamp: tuple, year: int) -> pd.DataFrame:
+    with open_db(path) as con:
+        return cycle_sql.appraisal_rows(con, year)
+
+
+def appraisal_rows(year: int) -> pd.DataFrame:
+    """Every assigned task covering ``year`` with its rating (if any)."""
+    return _appraisal_rows(*ensure_database(), year)

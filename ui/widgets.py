@@ -272,3 +272,100 @@ def pace_line(warning: dict | None, language: str) -> None:
         st.warning(f"**{text('nguy_co', language)}** · {line}")
     else:
         st.caption(line)
+
+
+LEVEL_FILTERS = {"assigner": "assigner", "body": "body", "position": "position"}
+
+
+def select_level(chart_key: str) -> None:
+    """Callback: a click on a ring of the cascade narrows the page to that level."""
+    state = st.session_state.get(chart_key)
+    points = state.selection.points if state is not None else []
+    for point in points:
+        level, key = (point.get("customdata") or [None, None])[:2]
+        if level in LEVEL_FILTERS:
+            st.session_state[FILTER_KEYS[LEVEL_FILTERS[level]]] = [str(key)]
+
+
+def cascade_table(nodes: pd.DataFrame, language: str) -> pd.DataFrame:
+    from analytics.cascade import indented
+
+    table = indented(nodes)
+    return pd.DataFrame(
+        {
+            text("level_name", language): table["name"],
+            text("tasks_total", language): table["tasks"],
+            text("done_count", language): table["done"],
+            text("qua_han", language): table["overdue"],
+            text("completion_rate", language): [
+                formats.percent(v / 100, 1, language) for v in table["completion"]
+            ],
+        }
+    )
+
+
+def waiting_table(waiting: pd.DataFrame, body_names: dict, language: str) -> pd.DataFrame:
+    from analytics.statuses import ASSIGNMENT_STATES
+
+    index = 0 if language == "vi" else 1
+    return pd.DataFrame(
+        {
+            text("task_code", language): waiting["code"],
+            text("task_title", language): waiting["title"],
+            text("assignment_state", language): [
+                ASSIGNMENT_STATES.get(s, (s, s))[index] for s in waiting["assignment_state"]
+            ],
+            text("body", language): [body_names.get(b, b) for b in waiting["body_code"]],
+            text("official", language): waiting["official"],
+            text("period", language): waiting["period_label"],
+            text("return_reason", language): waiting["return_reason"],
+        }
+    )
+
+
+def silent_table(silent: pd.DataFrame, body_names: dict, language: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            text("task_code", language): silent["code"],
+            text("task_title", language): silent["title"],
+            text("body", language): [body_names.get(b, b) for b in silent["body_code"]],
+            text("official", language): silent["official"],
+            text("last_report", language): [_day(d) for d in silent["last_report_on"]],
+            text("silent_days", language): silent["days_silent"],
+            text("progress", language): [
+                formats.number(v, 0, language) + " %" for v in silent["progress"]
+            ],
+        }
+    )
+
+
+def appraisal_summary_table(summary: pd.DataFrame, language: str) -> pd.DataFrame:
+    from analytics.statuses import APPRAISAL_RATINGS, NOT_APPRAISED
+
+    index = 0 if language == "vi" else 1
+    table = pd.DataFrame({text("group", language): summary["label"]})
+    for rating, names in APPRAISAL_RATINGS.items():
+        table[names[index]] = summary[rating]
+    table[text("not_appraised", language)] = summary[NOT_APPRAISED]
+    return table
+
+
+def import_errors(result: object, language: str) -> None:
+    """The messages of a rejected import, one line each, in the screen's language."""
+    for message in result.error_table(language)["message"]:
+        st.error(message)
+
+
+def status_legend(language: str) -> None:
+    """The five status colours with their names (fixed text only, no user input)."""
+    from html import escape
+
+    from analytics.statuses import TASK_STATUSES
+
+    items = "".join(
+        f'<span style="margin-right:18px;white-space:nowrap">'
+        f'<span style="display:inline-block;width:12px;height:12px;background:{s.colour};'
+        f'margin-right:6px;vertical-align:-1px"></span>{escape(text(s.code, language))}</span>'
+        for s in TASK_STATUSES
+    )
+    st.html(f'<div style="font-size:0.9rem;color:#31333F">{items}</div>')

@@ -29,7 +29,8 @@ WITH latest AS (
     GROUP BY task_id
 )
 SELECT t.code, t.title, t.body_code, t.area_code, t.position,
-       coalesce(t.official, '') AS official, t.assigned_on, t.due_on,
+       coalesce(t.official, '') AS official, coalesce(t.assigner, '') AS assigner,
+       t.assigned_on, t.due_on,
        l.last_report_on, coalesce(l.progress, 0) AS progress,
        date_diff('day', coalesce(l.last_report_on, t.assigned_on), $as_of) AS days_silent
 FROM tasks t

@@ -1,0 +1,61 @@
+"""Giao việc: who assigned what to whom, tasks waiting to be assigned, silent tasks."""
+
+from datetime import date
+
+import streamlit as st
+
+from analytics import cascade, charts, cycle, formats
+from analytics.filters import apply_filters
+from analytics.labels import text
+from ui import data, url_state, widgets
+from ui.sidebar import current_view
+
+view = current_view()
+lang = view.language
+ref = data.reference()
+name = "name_vi" if lang == "vi" else "name_en"
+body_names = dict(zip(ref["bodies"]["code"], ref["bodies"][name], strict=True))
+as_of = view.choice.end(date.today())
+
+st.title(text("page_cascade", lang))
+tasks = apply_filters(
+    data.tasks_in(view.choice.as_of, view.choice.date_from, view.choice.date_to), view.filters
+)
+if tasks.empty:
+    st.info(text("no_match", lang))
+else:
+    nodes = cascade.nodes(
+        tasks, body_names, list(ref["bodies"]["code"]), list(ref["positions"]["name_vi"])
+    )
+    st.caption(text("cascade_hint", lang))
+    st.plotly_chart(
+        charts.cascade_sunburst(nodes, text("cascade_title", lang), lang),
+        key="chart_cascade", selection_mode="points",
+        on_select=lambda: widgets.select_level("chart_cascade"),
+        config={"displayModeBar": False},
+    )  # fmt: skip
+    widgets.status_legend(lang)
+    with st.expander(text("cascade_table", lang)):
+        st.dataframe(
+            widgets.cascade_table(nodes, lang), hide_index=True, width="stretch",
+            height=min(35 * len(nodes) + 40, 700),
+        )  # fmt: skip
+
+st.subheader(text("waiting_title", lang))
+st.caption(text("waiting_note", lang))
+waiting = data.waiting_tasks()
+if waiting.empty:
+    st.success(text("no_waiting", lang))
+else:
+    st.dataframe(widgets.waiting_table(waiting, body_names, lang), hide_index=True, width="stretch")
+
+st.subheader(text("silent_title", lang))
+url_state.restore("so_ngay", parse=int, default=cycle.STALE_DAYS)
+days = st.number_input(text("silent_days", lang), min_value=1, max_value=3650, step=30,
+                       key="so_ngay")  # fmt: skip
+st.caption(text("silent_note", lang, days=formats.number(days, language=lang)))
+silent = apply_filters(data.silent_tasks(as_of, int(days)), view.filters.with_values(status=()))
+if silent.empty:
+    st.success(text("no_silent", lang))
+else:
+    st.dataframe(widgets.silent_table(silent, body_names, lang), hide_index=True, width="stretch")
