@@ -20,6 +20,7 @@ from typing import Any
 import duckdb
 
 from analytics.commands import (
+    appraisal,
     bench,
     export,
     import_file,
@@ -32,7 +33,7 @@ from analytics.commands import (
 )
 from analytics.store.connection import DatabaseBusy
 
-COMMANDS = (init, summary, import_file, imports, undo, templates, export, bench, user)
+COMMANDS = (init, summary, import_file, imports, undo, templates, export, appraisal, bench, user)
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
