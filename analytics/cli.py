@@ -20,7 +20,6 @@ from typing import Any
 import duckdb
 
 from analytics.commands import (
-    appraisal,
     bench,
     export,
     import_file,
@@ -33,7 +32,7 @@ from analytics.commands import (
 )
 from analytics.store.connection import DatabaseBusy
 
-COMMANDS = (init, summary, import_file, imports, undo, templates, export, appraisal, bench, user)
+COMMANDS = (init, summary, import_file, imports, undo, templates, export, bench, user)
 
 EXIT_OK = 0
 EXIT_REJECTED = 1

@@ -1,0 +1,148 @@
+"""What a report shows, read from the database the way the overview page reads it.
+
+The overview is built by :func:`analytics.overview.build` from the same per-task
+frames, warnings and quarterly rows the page's cached reads give it, so the report's
+headline figures and charts are the screen's. The tables by body and area carry the
+window's progress gain as the analysis page does; the list of tasks needing attention
+is complete (the screen shows the first ten).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from analytics import charts, cycle, overview, periods
+from analytics.early_warning import early_warning
+from analytics.figures import figures_by, resolve_window, task_frame
+from analytics.filters import Filters, apply_filters
+from analytics.labels import text
+from analytics.periods import Choice, previous_quarter_end
+from analytics.reference_data import period_display
+from analytics.store import lookups
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything a report needs, computed once; rendering adds nothing but layout."""
+
+    choice: Choice
+    filters: Filters
+    language: str
+    today: date
+    period_label: str
+    overview: overview.Overview
+    totals: pd.DataFrame  # one row: the figures of every task in scope (figures_by "all")
+    by_body: pd.DataFrame  # figures per body (with the window's progress gain)
+    by_area: pd.DataFrame
+    attention: pd.DataFrame  # every overdue or at-risk task, worst first
+    bodies: dict[str, str] = field(default_factory=dict)  # code -> name in the language
+    areas: dict[str, str] = field(default_factory=dict)
+    last_update: date | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.overview.empty
+
+
+def collect(
+    con: duckdb.DuckDBPyConnection,
+    choice: Choice,
+    filters: Filters | None = None,
+    language: str = "vi",
+    *,
+    today: date | None = None,
+    period_label: str | None = None,
+) -> ReportData:
+    """Read and compute a report's content for a period and filters (as the overview does)."""
+    today = today or date.today()
+    filters = filters or Filters()
+    as_of = choice.end(today)
+    since = previous_quarter_end(as_of)
+
+    def tasks(as_of: date | None = None, date_from: date | None = None,
+              date_to: date | None = None) -> pd.DataFrame:  # fmt: skip
+        return task_frame(con, resolve_window(as_of, date_from, date_to, today))
+
+    ref = lookups.reference_tables(con)
+    now = tasks(choice.as_of, choice.date_from, choice.date_to)
+    warnings_now = early_warning(con, as_of)
+    model = overview.build(
+        now=now,
+        before=tasks(as_of=since),
+        warnings_now=warnings_now,
+        warnings_before=early_warning(con, since),
+        rows=overview.quarter_rows(con, as_of),
+        everything=tasks(as_of=as_of),
+        silent=cycle.stale(con, as_of),
+        filters=filters,
+        ref=ref,
+        as_of=as_of,
+        since=since,
+        language=language,
+    )
+    chosen = apply_filters(now, filters)
+    risky = overview.at_risk_codes(warnings_now, filters)
+    name = "name_vi" if language == "vi" else "name_en"
+    return ReportData(
+        choice=choice,
+        filters=filters,
+        language=language,
+        today=today,
+        period_label=period_label if period_label is not None else describe(choice, ref, language),
+        overview=model,
+        totals=figures_by(chosen, "all", with_delta=choice.is_window, language=language),
+        by_body=overview.figures_for(chosen, "body", ref, language, with_delta=choice.is_window),
+        by_area=overview.figures_for(chosen, "area", ref, language, with_delta=choice.is_window),
+        attention=overview.needs_attention(chosen, risky, as_of, limit=max(len(chosen), 1)),
+        bodies=dict(zip(ref["bodies"]["code"], ref["bodies"][name], strict=True)),
+        areas=dict(zip(ref["areas"]["code"], ref["areas"][name], strict=True)),
+        last_update=lookups.last_update(con),
+    )
+
+
+def describe(choice: Choice, ref: dict, language: str = "vi") -> str:
+    """The period as the sidebar names it: ``Năm 2025``, ``Quý III/2026``, ``6 tháng đầu năm
+    2026``, ``Nhiệm kỳ 2021–2026``; other windows as ``01/02/2026 – 15/03/2026``; a
+    date alone as an empty string (the as-of line says it)."""
+    if not choice.is_window:
+        return ""
+    start, end = choice.date_from, choice.date_to
+    if start is not None and end is not None:
+        year = start.year
+        if (start, end) == periods.year_window(year):
+            return f"{text('year', language)} {year}"
+        for quarter in (1, 2, 3, 4):
+            if (start, end) == periods.quarter_window(year, quarter):
+                return periods.quarter_label(year, quarter, language)
+        for half in (1, 2):
+            if (start, end) == periods.half_window(year, half):
+                return periods.half_label(year, half, language)
+        terms = ref["periods"][["label", "kind", "start_year", "end_year"]]
+        for label, kind, first, last in terms.itertuples(index=False):
+            if kind != "nam" and (start, end) == periods.term_window(int(first), int(last)):
+                return period_display(label, kind, language)
+    return periods.describe(choice, language)
+
+
+def overview_charts(model: overview.Overview, language: str) -> dict[str, object]:
+    """The overview page's four charts (the same builders and inputs as ``ui.data``)."""
+    if model.empty:
+        return {}
+    return {
+        "body": charts.completion_by_group(
+            model.by_body, text("completion_by_body", language), language
+        ),
+        "area": charts.status_mix(model.by_area, text("status_by_area", language), language),
+        "cells": charts.heatmap(
+            model.cells,
+            overview.axis(model.by_area),
+            overview.axis(model.by_body),
+            text("body_by_area", language),
+            language,
+        ),
+        "trend": charts.trend_lines(model.trend, text("completion_by_quarter", language), language),
+    }
