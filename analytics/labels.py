@@ -269,12 +269,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "Who assigned what to whom: level → body → position → task",
     ),
     "cascade_hint": (
-        "Mỗi vòng ghi tỷ lệ hoàn thành; nhiệm vụ tô màu theo trạng thái. Bấm vào một vòng để "
-        "xem gần hơn; bấm vào tâm để quay lại.",
-        "Every ring shows its completion rate; tasks are coloured by status. Click a ring to "
-        "zoom in; click the centre to go back.",
+        "Mỗi vòng ghi tỷ lệ hoàn thành (màu đậm hơn: hoàn thành nhiều hơn); nhiệm vụ ở vòng "
+        "ngoài tô màu theo trạng thái. Bấm vào một vòng để xem gần hơn, bấm vào tâm để quay lại.",
+        "Every ring shows its completion rate (darker: more done); tasks on the outer ring are "
+        "coloured by status. Click a ring to zoom in; click the centre to go back.",
     ),
     "cascade_table": ("Bảng phân cấp", "The cascade as a table"),
+    "narrow_to": (
+        "Thu hẹp cả trang theo một cấp giao, cơ quan hoặc chức danh",
+        "Narrow the page to a level, body or position",
+    ),
     "level_name": ("Cấp giao / cơ quan / chức danh / nhiệm vụ", "Level / body / position / task"),
     "done_count": ("Đã hoàn thành", "Done"),
     "waiting_title": ("Nhiệm vụ đang chờ giao", "Tasks waiting to be assigned"),

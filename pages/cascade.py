@@ -27,13 +27,18 @@ else:
     nodes = cascade.nodes(
         tasks, body_names, list(ref["bodies"]["code"]), list(ref["positions"]["name_vi"])
     )
+    rings = nodes[nodes["level"] != "task"]
+    labels = dict(zip(rings["id"], cascade.indented(rings)["name"], strict=True))
+    st.selectbox(
+        text("narrow_to", lang), ["", *labels], key="cap_xem",
+        format_func=lambda node: labels.get(node, text("all_values", lang)),
+        on_change=widgets.narrow_to_node, args=("cap_xem",),
+    )  # fmt: skip
     st.caption(text("cascade_hint", lang))
     st.plotly_chart(
         charts.cascade_sunburst(nodes, text("cascade_title", lang), lang),
-        key="chart_cascade", selection_mode="points",
-        on_select=lambda: widgets.select_level("chart_cascade"),
         config={"displayModeBar": False},
-    )  # fmt: skip
+    )
     widgets.status_legend(lang)
     with st.expander(text("cascade_table", lang)):
         st.dataframe(

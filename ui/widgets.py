@@ -274,17 +274,13 @@ def pace_line(warning: dict | None, language: str) -> None:
         st.caption(line)
 
 
-LEVEL_FILTERS = {"assigner": "assigner", "body": "body", "position": "position"}
-
-
-def select_level(chart_key: str) -> None:
-    """Callback: a click on a ring of the cascade narrows the page to that level."""
-    state = st.session_state.get(chart_key)
-    points = state.selection.points if state is not None else []
-    for point in points:
-        level, key = (point.get("customdata") or [None, None])[:2]
-        if level in LEVEL_FILTERS:
-            st.session_state[FILTER_KEYS[LEVEL_FILTERS[level]]] = [str(key)]
+def narrow_to_node(widget_key: str) -> None:
+    """Callback: choosing a ring of the cascade (``a:X/b:Y/p:Z``) sets the assigner, body
+    and position filters to its path; choosing nothing clears them."""
+    node = st.session_state.get(widget_key) or ""
+    path = dict(part.split(":", 1) for part in node.split("/") if ":" in part)
+    for letter, dimension in (("a", "assigner"), ("b", "body"), ("p", "position")):
+        st.session_state[FILTER_KEYS[dimension]] = [path[letter]] if letter in path else []
 
 
 def cascade_table(nodes: pd.DataFrame, language: str) -> pd.DataFrame:

@@ -17,6 +17,8 @@ PAGES = {
     "task": "nhiem-vu?ma=DP05-GD",
     "upload": "tai-len",
     "imports": "lich-su-nhap",
+    "cascade": "giao-viec",
+    "appraisal": "danh-gia",
     "method": "cach-tinh",
     "overview-en": "?lang=en",
 }
