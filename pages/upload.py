@@ -42,21 +42,24 @@ if last is not None:
         st.session_state["upload_notice"] = (result.ok, result.message(lang))
         del st.session_state["last_import"]
         st.rerun()
-    st.page_link("pages/imports.py", label=text("go_to_history", lang), icon="🕘")
+    st.page_link("pages/imports.py", label=text("go_to_history", lang), icon=":material/history:")
 
-with st.expander(text("download_template", lang), expanded=last is None):
+round_ = st.session_state.setdefault("upload_round", 0)  # a new round empties the chooser
+chooser = f"upload_{round_}"
+with st.expander(
+    text("download_template", lang), expanded=last is None and not st.session_state.get(chooser)
+):
     st.caption(text("templates_intro", lang))
     for column, kind in zip(st.columns(len(KINDS)), KINDS, strict=True):
         for fmt in ("xlsx", "csv"):
             column.download_button(
                 text("template_button", lang, kind=kind_name(kind, lang), fmt=f".{fmt}"),
                 data=template(kind, fmt), file_name=template_name(kind, fmt), mime=MIME[fmt],
-                on_click="ignore", key=f"mau_{kind}_{fmt}", icon="📄",
+                on_click="ignore", key=f"mau_{kind}_{fmt}", icon=":material/download:",
             )  # fmt: skip
 
-round_ = st.session_state.setdefault("upload_round", 0)  # a new round empties the chooser
 uploaded = st.file_uploader(
-    text("choose_file", lang), type=["csv", "txt", "tsv", "xlsx"], key=f"upload_{round_}"
+    text("choose_file", lang), type=["csv", "txt", "tsv", "xlsx"], key=chooser
 )
 user = st.text_input(
     text("uploader_name", lang), key="uploader_name", help=text("uploader_name_help", lang)
@@ -77,7 +80,12 @@ else:
 st.subheader(text("preview", lang))
 if not preview.ok:
     st.error(text("preview_rejected", lang, n=len(preview.errors)))
-    st.dataframe(error_rows(preview, lang), hide_index=True, width="stretch")
+    errors = error_rows(preview, lang)
+    widths = dict(zip(errors.columns, (70, 140, 140, 760), strict=True))
+    st.dataframe(
+        errors, hide_index=True, width="stretch",
+        column_config={name: st.column_config.Column(width=w) for name, w in widths.items()},
+    )  # fmt: skip
     st.stop()
 
 cards = (

@@ -19,7 +19,7 @@ def kind_name(kind: str | None, language: str = "vi") -> str:
 
 def error_rows(result: ImportResult, language: str = "vi") -> pd.DataFrame:
     """Every error of a rejected file: row, column (as its header reads), value, message."""
-    table = result.error_table(language)
+    table = result.error_table(language, place=False)
     return pd.DataFrame({
         text("col_row", language): table["row"],
         text("col_column", language): [

@@ -7,6 +7,7 @@ The message is rendered from a template in Vietnamese or English.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -229,14 +230,23 @@ def empty_errors() -> pd.DataFrame:
     })  # fmt: skip
 
 
-def render(table: pd.DataFrame, language: str = "vi") -> list[str]:
-    """The message of each error row in ``language``."""
+# "Dòng 5, cột Ngày báo cáo: " at the start of a template: a table that shows the row and
+# the column beside the message can leave it out.
+_PLACE = re.compile(r"^(Dòng|Row) \{row\}(, (cột|column) \{col\})?: ")
+
+
+def render(table: pd.DataFrame, language: str = "vi", place: bool = True) -> list[str]:
+    """The message of each error row in ``language`` (without "Dòng 5, cột …: " if not
+    ``place``)."""
     pick = 1 if language == "en" else 0
     out = []
     for row, column, value, code, detail in zip(
         table["row"], table["column"], table["value"], table["code"], table["detail"], strict=True
     ):
         template = TEMPLATES[code][pick]
+        if not place:
+            template = _PLACE.sub("", template)
+            template = template[:1].upper() + template[1:]
         out.append(
             template.format(
                 row="" if pd.isna(row) else int(row),

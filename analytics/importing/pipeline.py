@@ -67,10 +67,11 @@ class ImportResult:
     def ok(self) -> bool:
         return self.status == "ok"
 
-    def error_table(self, language: str = "vi") -> pd.DataFrame:
-        """Errors as row, column, value, message with the messages in ``language``."""
+    def error_table(self, language: str = "vi", place: bool = True) -> pd.DataFrame:
+        """Errors as row, column, value, message with the messages in ``language``
+        (``place`` false: without the "Dòng 5, cột …: " the row and column already say)."""
         table = self.errors[["row", "column", "value"]].copy()
-        table["message"] = render(self.errors, language) if len(self.errors) else []
+        table["message"] = render(self.errors, language, place) if len(self.errors) else []
         return table
 
     def to_json(self) -> dict[str, Any]:

@@ -323,7 +323,7 @@ def _validate_progress(
     progress = _progress(cols, issues)
     status_names = [vi for vi, _ in REPORT_STATUSES.values()]
     status = _choices(cols, issues, "trang_thai", _STATUS_LOOKUP, status_names)
-    given = ~status.isna() & ~np.isnan(progress)
+    given = ~status.isna() & (progress >= 0) & (progress <= 100)  # else progress is wrong
     mismatch = given & ((status == REPORT_DONE) != (progress == 100))
     issues.add_rows("status_mismatch", "trang_thai", cols.rows[mismatch],
                     cols["trang_thai"][mismatch], cols["tien_do"][mismatch])  # fmt: skip
