@@ -10,7 +10,7 @@ from analytics.filters import apply_filters
 from analytics.labels import text
 from analytics.overview import figures_for
 from analytics.trend import side_by_side
-from ui import data, url_state
+from ui import data, report, url_state
 from ui.sidebar import current_view
 
 view = current_view()
@@ -65,3 +65,4 @@ right.download_button(
     file_name="so-lieu.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )  # fmt: skip
+report.download_buttons(view)  # the meeting report of this period and filters

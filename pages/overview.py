@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics import formats
 from analytics.labels import text
-from ui import data, widgets
+from ui import data, report, widgets
 from ui.sidebar import current_view
 
 view = current_view()
@@ -69,3 +69,5 @@ else:
         width="stretch",
         column_config=widgets.attention_columns(lang),
     )
+
+report.download_buttons(view)  # the meeting report, made on the click

@@ -7,8 +7,20 @@ CSS = """
 .block-container {padding-top: 3.2rem; padding-bottom: 1rem;}
 [data-testid="stMetricValue"] {font-size: 2.1rem;}
 @media print {
-  [data-testid="stSidebar"], header, [data-testid="stToolbar"] {display: none !important;}
-  .block-container {padding: 0 !important;}
+  /* The browser's print of a page: landscape like the screen, laid out as on a wide
+     screen and scaled to the paper, so the two-column charts and the tables keep
+     their width; no widgets that only work on screen; no chart cut between pages. */
+  @page {size: A4 landscape; margin: 8mm;}
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header,
+  [data-testid="stToolbar"], [data-testid="stDownloadButton"], [data-testid="stDecoration"]
+    {display: none !important;}
+  .block-container {padding: 0 !important; max-width: none !important;}
+  [data-testid="stMain"] {zoom: 0.72;}
+  [data-testid="stHorizontalBlock"] {display: flex !important; flex-wrap: nowrap !important;}
+  [data-testid="stColumn"] {min-width: 0 !important;}
+  [data-testid="stPlotlyChart"], [data-testid="stMetric"], [data-testid="stDataFrame"]
+    {break-inside: avoid;}
+  [data-testid="stHeading"] {break-after: avoid;}
 }
 </style>
 """
