@@ -9,6 +9,7 @@ from datetime import date
 import duckdb
 
 from analytics.filters import Filters
+from analytics.overview import Overview
 from analytics.periods import Choice
 from analytics.report.content import Report, build_content
 from analytics.report.images import ChartImage, ChartsUnavailable, chart_images
@@ -20,9 +21,18 @@ MIME_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
-# Printed heights of the charts (CSS pixels, 800 wide): room for every label, and two
-# charts to a page.
-CHART_HEIGHTS = {"body": 300, "area": 380, "cells": 400, "trend": 300}
+
+
+def chart_heights(model: Overview) -> dict[str, int]:
+    """Printed heights of the charts (CSS pixels, 800 wide): room for every bar's label,
+    no more, so one body gets a short chart and two charts fit on a page."""
+    bodies, areas = len(model.by_body), len(model.by_area)
+    return {
+        "body": max(170, 110 + 34 * bodies),
+        "area": max(200, 150 + 30 * areas),
+        "cells": max(200, 100 + 36 * areas),
+        "trend": 300,
+    }
 
 
 @dataclass(frozen=True)
@@ -41,8 +51,15 @@ def render(report_data: ReportData, fmt: str) -> Rendered:
     images: list[ChartImage] = []
     note = ""
     try:
-        images = chart_images(overview_charts(report_data.overview, report_data.language),
-                              CHART_HEIGHTS)  # fmt: skip
+        figures = overview_charts(report_data.overview, report_data.language)
+        if "area" in figures:
+            # The screen puts the legend just under the axis, a fraction of the plot's
+            # height; on a short printed chart that fraction lands on the tick labels.
+            figures["area"].update_layout(
+                legend={"yref": "container", "y": 0, "yanchor": "bottom"},
+                margin={"b": 70},
+            )
+        images = chart_images(figures, chart_heights(report_data.overview))
     except ChartsUnavailable as error:
         note = str(error)
     content = build_content(report_data, images, note)

@@ -47,7 +47,8 @@ class Block:
 
     ``kind``: ``heading``, ``paragraph``, ``note`` (small print), ``table``, ``chart``,
     ``method`` (a definition: ``text`` is the title, ``body`` light markdown: ``**bold**``,
-    ``*italic*``, lines starting ``- `` are bullets), ``page_break``.
+    ``*italic*``, lines starting ``- `` are bullets), ``signature`` (the recipients and
+    the signing block), ``page_break``.
     """
 
     kind: str
@@ -238,7 +239,8 @@ def headline_table(data: ReportData) -> Table:
                  "chua_trien_khai"):  # fmt: skip
         rows.append([text(code, lang), formats.number(int(totals[code]), 0, lang), ""])
     rows.append([text("avg_progress", lang),
-                 formats.number(totals["avg_progress"], 1, lang) + " %", ""])  # fmt: skip
+                 formats.number(totals["avg_progress"], 1, lang)
+                 + (" %" if lang == "vi" else "%"), ""])  # fmt: skip
     if data.choice.is_window and pd.notna(totals["progress_delta"]):
         rows.append([text("period_delta", lang),
                      formats.signed(totals["progress_delta"], 1, lang) + " " +
@@ -301,7 +303,7 @@ def attention_table(data: ReportData) -> Table:
             text("report_days", lang),
         ],
         rows=rows,
-        widths=[1.5, 1.4, 4.4, 2.4, 1.1, 1.5, 1.3],
+        widths=[1.5, 1.5, 4.2, 2.4, 1.0, 1.7, 1.3],
         align=["L", "L", "L", "L", "R", "C", "R"],
         font_size=8,
     )

@@ -50,9 +50,23 @@ def render_pdf(report: Report) -> bytes:
     pdf = _Document(report, find_fonts())
     pdf.add_page()
     _title(pdf, report)
-    for block in report.blocks:
+    blocks = report.blocks
+    for i, block in enumerate(blocks):
+        if block.kind == "heading":  # never the last line of a page
+            _room(pdf, 14 + _start_height(pdf, blocks[i + 1] if i + 1 < len(blocks) else None))
         _block(pdf, block, report)
     return bytes(pdf.output())
+
+
+def _start_height(pdf: FPDF, block: Block | None) -> float:
+    """Height (mm) of the start of ``block`` that must stay with the heading before it."""
+    if block is None:
+        return 0
+    if block.kind == "chart" and block.chart is not None:
+        return pdf.epw * block.chart.height / block.chart.width
+    if block.kind in ("table", "method"):
+        return 25
+    return 14
 
 
 def _title(pdf: FPDF, report: Report) -> None:
@@ -99,7 +113,6 @@ def _rule(pdf: FPDF, centre: float, y: float, width: float) -> None:
 
 def _block(pdf: FPDF, block: Block, report: Report) -> None:
     if block.kind == "heading":
-        _room(pdf, 30)  # a heading never ends a page alone
         pdf.ln(2.5)
         pdf.set_font(SERIF, "B", 12.5)
         pdf.multi_cell(pdf.epw, 6.5, block.text, new_x="LMARGIN", new_y="NEXT")

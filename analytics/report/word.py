@@ -74,6 +74,8 @@ def _font(style_or_run: object, size: float | None = None) -> None:
         properties.insert(0, fonts)
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attribute), FONT)
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)  # a theme font would win over the one named
 
 
 def _styles(doc: Document) -> None:
@@ -99,16 +101,22 @@ def _footer(doc: Document, report: Report) -> None:
     middle, _, after = rest.partition("{pages}")
     _run(paragraph, report.footer + "    ", size=8, colour=GREY)
     _run(paragraph, before, size=8, colour=GREY)
-    _field(paragraph, "PAGE")
+    _field(paragraph, "PAGE", 8)
     _run(paragraph, middle, size=8, colour=GREY)
-    _field(paragraph, "NUMPAGES")
+    _field(paragraph, "NUMPAGES", 8)
     _run(paragraph, after, size=8, colour=GREY)
 
 
-def _field(paragraph: Paragraph, code: str) -> None:
+def _field(paragraph: Paragraph, code: str, size: float) -> None:
+    """A field Word fills in (the page number, the page count)."""
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), code)
     run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    half_points = OxmlElement("w:sz")
+    half_points.set(qn("w:val"), str(int(size * 2)))
+    properties.append(half_points)
+    run.append(properties)
     value = OxmlElement("w:t")
     value.text = "1"
     run.append(value)
@@ -127,7 +135,8 @@ def _run(
     underline: bool = False,
 ) -> None:
     run = paragraph.add_run(words)
-    run.bold, run.italic, run.underline = bold, italic, underline
+    # None, not False: a run inherits its style's emphasis (a heading stays bold).
+    run.bold, run.italic, run.underline = bold or None, italic or None, underline or None
     if size is not None:
         run.font.size = Pt(size)
     if colour is not None:
@@ -224,7 +233,7 @@ def _table(doc: Document, table: Table, width: int) -> None:
     grid.autofit = False
     total = sum(table.widths)
     _widths(grid, [int(width * w / total) for w in table.widths])
-    size = table.font_size + 2.5  # Word's points read smaller than the PDF's sans
+    size = table.font_size + 1  # Times reads smaller than the PDF's Noto Sans
     header = grid.rows[0]
     _repeat_header(header)
     for cell, words in zip(header.cells, table.header, strict=True):
