@@ -46,6 +46,8 @@ PAGE_ROLES: dict[str, frozenset[str]] = {
     "upload": frozenset({"staff", "admin"}),
     "imports": EVERYONE,
     "method": EVERYONE,
+    "cascade": EVERYONE,
+    "appraisal": EVERYONE,
     "admin": frozenset({"admin"}),
 }
 # Actions beyond opening a page. Staff may undo only the imports they made themselves.
@@ -436,3 +438,76 @@ def session_state(
     ):
         return "changed"
     return "ok"
+
+
+def sessions_view(db: Database) -> dict[str, tuple[str, str, bool, datetime]]:
+    """Every account's role, bodies, disabled flag and last password change, by name: what
+    :func:`session_state` checks a signed-in session against."""
+    with use_connection(db) as con:
+        return {n: (r, b, d, p) for n, r, b, d, p in accounts_sql.sessions_view(con)}
+
+
+# --- tables for the admin page -----------------------------------------------------------
+
+
+def _stamp(value: object) -> str:
+    if value is None or pd.isna(value):
+        return ""
+    return f"{pd.Timestamp(value):%d/%m/%Y %H:%M}"
+
+
+def user_rows(
+    users: pd.DataFrame, language: str = "vi", when: datetime | None = None
+) -> pd.DataFrame:
+    """The accounts as the admin page lists them (never a hash)."""
+    from analytics.labels import text
+
+    when = when or now()
+
+    def state(disabled: bool, locked_until: object) -> str:
+        if disabled:
+            return text("state_disabled", language)
+        if (
+            locked_until is not None
+            and not pd.isna(locked_until)
+            and pd.Timestamp(locked_until) > when
+        ):
+            return text("state_locked", language, when=_stamp(locked_until))
+        return text("state_enabled", language)
+
+    return pd.DataFrame({
+        text("col_account", language): users["name"],
+        text("role", language): [role_name(r, language) for r in users["role"]],
+        text("col_bodies", language): [
+            b.replace(",", ", ") if b else text("every_body", language) for b in users["bodies"]
+        ],
+        text("col_state", language): [
+            state(d, lu) for d, lu in zip(users["disabled"], users["locked_until"], strict=True)
+        ],
+        text("col_created", language): [_stamp(v) for v in users["created_at"]],
+        text("col_updated", language): [_stamp(v) for v in users["updated_at"]],
+    })  # fmt: skip
+
+
+def audit_rows(log: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
+    """The audit log as the admin page shows it and its CSV holds."""
+    from analytics.labels import LABELS, text
+
+    def action(code: str) -> str:
+        key = f"audit_{code}"
+        return text(key, language) if key in LABELS else code
+
+    def actor(name: str) -> str:
+        return text("local_actor", language) if name == LOCAL_ACTOR else name
+
+    return pd.DataFrame({
+        text("col_when", language): [_stamp(v) for v in log["occurred_at"]],
+        text("col_actor", language): [actor(a) for a in log["actor"]],
+        text("col_action", language): [action(a) for a in log["action"]],
+        text("col_target", language): log["target"].fillna(""),
+        text("col_detail", language): log["detail"].fillna(""),
+        text("col_channel", language): [
+            "" if c is None or pd.isna(c) else text(f"channel_{c}", language)
+            for c in log["channel"]
+        ],
+    })  # fmt: skip

@@ -6,6 +6,8 @@ Every mark carries its value or label as text, so colour is never the only carri
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -256,7 +258,8 @@ def progress_history(
             mode="lines+markers+text",
             text=[formats.number(v, 0, language) + " %" for v in reports["progress"]],
             textposition="top center",
-            customdata=reports[["note", "evidence"]].fillna("").to_numpy(),
+            # Notes are typed by people: Plotly would draw <b>, <a href> in them.
+            customdata=reports[["note", "evidence"]].fillna("").map(html.escape).to_numpy(),
             line={"color": NEUTRAL},
             hovertemplate="%{x|%d/%m/%Y}: %{y}%<br>%{customdata[0]}<br>%{customdata[1]}"
             "<extra></extra>",

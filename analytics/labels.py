@@ -54,7 +54,10 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "signed_out": ("Đã đăng xuất.", "Signed out."),
     "signout": ("Đăng xuất", "Sign out"),
-    "signed_in_as": ("Đăng nhập: **{name}** · {role}", "Signed in: **{name}** · {role}"),
+    "signed_in_as": (
+        ":material/person: **{name}** · {role}",
+        ":material/person: **{name}** · {role}",
+    ),
     "local_mode_user": ("Chế độ máy cục bộ · {role}", "Local mode · {role}"),
     "local_banner": (
         "**Chế độ máy cục bộ:** chưa có tài khoản nào, nên bất kỳ ai mở ứng dụng trên chính "
@@ -77,8 +80,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "refused_page": (
         "Tài khoản {name} ({role}) không được mở trang này. Nếu cần, hãy đề nghị quản trị viên "
         "cấp quyền.",
-        "The account {name} ({role}) may not open this page. Ask the administrator if you "
-        "need it.",
+        "The account {name} ({role}) may not open this page. Ask the administrator if you need it.",
     ),
     "refused_action": (
         "Tài khoản của bạn không được thực hiện thao tác này.",

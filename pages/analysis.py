@@ -10,9 +10,10 @@ from analytics.filters import apply_filters
 from analytics.labels import text
 from analytics.overview import figures_for
 from analytics.trend import side_by_side
-from ui import data, report, url_state
+from ui import auth, data, report, url_state
 from ui.sidebar import current_view
 
+auth.require("analysis")  # signed in, with a role that may open it
 view = current_view()
 lang = view.language
 ref = data.reference()

@@ -4,9 +4,10 @@ import streamlit as st
 
 from analytics import formats
 from analytics.labels import text
-from ui import data, report, widgets
+from ui import auth, data, report, widgets
 from ui.sidebar import current_view
 
+auth.require("overview")  # signed in, with a role that may open it
 view = current_view()
 lang = view.language
 ref = data.reference()

@@ -8,9 +8,10 @@ from analytics import charts, formats, tasks_view
 from analytics.filters import apply_filters
 from analytics.labels import text
 from analytics.textfold import search
-from ui import data, url_state, widgets
+from ui import auth, data, url_state, widgets
 from ui.sidebar import current_view
 
+auth.require("tasks")  # signed in, with a role that may open it
 view = current_view()
 lang = view.language
 today = date.today()
@@ -25,7 +26,7 @@ if code:
     st.page_link("pages/tasks.py", label=text("back_to_list", lang), query_params={"lang": lang})
     task, reports = data.task_with_reports(code)
     if task is None:
-        st.warning(text("task_not_found", lang, code=code))
+        st.warning(text("task_not_found", lang, code=widgets.inert(code)))
         st.stop()
     state = tasks_view.state_of(data.tasks_in(as_of=as_of), code)
     st.subheader(widgets.inert(task["title"]))

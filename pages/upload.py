@@ -7,14 +7,17 @@ from analytics.importing.display import error_rows, kind_name
 from analytics.importing.headers import KINDS
 from analytics.importing.templates import template_bytes, template_name
 from analytics.labels import text
+from ui import auth
 from ui.data import database_path
 from ui.sidebar import current_view
+from ui.widgets import inert
 
 MIME = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
+account = auth.require("upload")  # signed in, with a role that may open it
 view = current_view()
 lang = view.language
 db = database_path()
@@ -31,11 +34,11 @@ st.caption(text("upload_intro", lang))
 # The outcome of the last action (a write or an undo), shown once.
 notice = st.session_state.pop("upload_notice", None)
 if notice is not None:
-    (st.success if notice[0] else st.error)(notice[1])
+    (st.success if notice[0] else st.error)(inert(notice[1]))
 
 last = st.session_state.get("last_import")
 if last is not None:
-    st.success(text("import_written", lang, **last))
+    st.success(inert(text("import_written", lang, **last)))
     st.caption(text("import_undo_hint", lang))
     if st.button(text("undo", lang), key="undo_last"):
         result = undo_import(last["id"], db, user=last["by"])
@@ -61,9 +64,15 @@ with st.expander(
 uploaded = st.file_uploader(
     text("choose_file", lang), type=["csv", "txt", "tsv", "xlsx"], key=chooser
 )
-user = st.text_input(
-    text("uploader_name", lang), key="uploader_name", help=text("uploader_name_help", lang)
-).strip()
+user = (
+    st.text_input(
+        text("uploader_name", lang), key="uploader_name", help=text("uploader_name_help", lang)
+    ).strip()
+    if account.local  # local mode: no account, so who uploads is asked
+    else account.name
+)
+if account.allowed_bodies:
+    st.caption(text("scope_note", lang, bodies=", ".join(account.allowed_bodies)))
 
 if uploaded is None:
     st.stop()
@@ -72,7 +81,10 @@ data = uploaded.getvalue()
 cached = st.session_state.get("upload_preview")
 if cached is None or cached[0] != uploaded.file_id:
     with st.spinner(text("checking_file", lang)):
-        preview = import_file(data, db, file_name=uploaded.name, dry_run=True)
+        preview = import_file(
+            data, db, file_name=uploaded.name, dry_run=True,
+            allowed_bodies=account.allowed_bodies,
+        )  # fmt: skip
     st.session_state["upload_preview"] = (uploaded.file_id, preview)
 else:
     preview = cached[1]
@@ -106,7 +118,10 @@ if not user:
 if st.button(text("confirm_write", lang), type="primary", disabled=not user, key="confirm"):
     try:
         with st.spinner(text("writing_file", lang)):
-            result = import_file(data, db, file_name=uploaded.name, user=user)
+            result = import_file(
+                data, db, file_name=uploaded.name, user=user,
+                allowed_bodies=account.allowed_bodies,
+            )  # fmt: skip
     except ImportConflict:
         st.warning(text("import_conflict", lang))
         st.stop()

@@ -62,9 +62,8 @@ def test_the_database_file_holds_a_hash_and_never_a_password(db):
         stored = con.execute("SELECT password_hash FROM users").fetchall()[0][0]
         con.execute("CHECKPOINT")
     assert stored.startswith("$argon2id$")
-    raw = db.read_bytes() + (
-        db.with_name(db.name + ".wal").read_bytes() if db.with_name(db.name + ".wal").exists() else b""
-    )
+    wal = db.with_name(db.name + ".wal")
+    raw = db.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
     for secret in (PASSWORD, PASSWORD + "-moi", "Sai-Mat-Khau-123"):
         assert secret.encode() not in raw
         assert secret.encode("utf-16-le") not in raw
@@ -210,8 +209,10 @@ def test_an_import_touching_another_body_is_rejected_with_its_rows(demo_db, tmp_
     path = tmp_path / "scope.duckdb"
     path.write_bytes(demo_db.read_bytes())
     # DP01-GD belongs to TT; DP05-GD to DT (Ban Dân tộc), DP04-GD to KTNS.
-    progress = csv_bytes([PROGRESS_HEADER[:3], ["DP01-GD", "01/02/2024", "5"],
-                          ["DP05-GD", "01/02/2024", "5"], ["DP04-GD", "01/02/2024", "5"]])  # fmt: skip
+    progress = csv_bytes([
+        PROGRESS_HEADER[:3], ["DP01-GD", "01/02/2024", "5"], ["DP05-GD", "01/02/2024", "5"],
+        ["DP04-GD", "01/02/2024", "5"],
+    ])  # fmt: skip
     result = import_file(progress, path, file_name="td.csv", allowed_bodies=["TT"])
     assert not result.ok
     assert result.errors["row"].tolist() == [3, 4]
@@ -227,7 +228,8 @@ def test_an_import_touching_another_body_is_rejected_with_its_rows(demo_db, tmp_
     assert not result.ok
     # Row 2 names body DT; row 3 moves TT's task DP01-GD to KTNS: both touch another body.
     assert list(zip(result.errors["row"], result.errors["column"], strict=True)) == [
-        (2, "co_quan"), (3, "ma_nhiem_vu")
+        (2, "co_quan"),
+        (3, "ma_nhiem_vu"),
     ]
 
 
@@ -271,7 +273,8 @@ def test_user_commands_read_passwords_from_stdin_only(tmp_path):
 
     listed = json.loads(cli(tmp_path, "list", "--db", db).stdout)["users"]
     assert [(u["name"], u["role"], u["disabled"]) for u in listed] == [
-        ("quantri", "admin", False), ("vanthu", "staff", False)
+        ("quantri", "admin", False),
+        ("vanthu", "staff", False),
     ]
     assert "hash" not in json.dumps(listed)
     assert cli(tmp_path, "disable", "vanthu", "--db", db).returncode == 0

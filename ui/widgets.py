@@ -53,7 +53,7 @@ def filter_chips(filters: Filters, names: dict[str, dict[str, str]], language: s
         shown = names.get(dim, {}).get(value, value) or text("not_recorded", language)
         columns[i % 6].button(
             "✕ " + text("remove_filter", language, name=text(FILTER_WORDS[dim], language),
-                        value=shown),
+                        value=inert(shown)),
             key=f"chip_{dim}_{value}",
             on_click=_remove, args=(dim, value),
         )  # fmt: skip

@@ -1,0 +1,104 @@
+"""Quản trị: accounts (add, disable, enable, new password) and the audit log with its export."""
+
+import streamlit as st
+
+from analytics import accounts, exports
+from analytics.labels import text
+from ui import auth, data
+from ui.widgets import inert
+
+account = auth.require("admin")  # signed in, with a role that may open it
+lang = st.session_state.get("lang") or "vi"
+db = data.database_path()
+SHOWN = 500  # audit lines on screen; the download has them all
+
+st.title(text("page_admin", lang))
+notice = st.session_state.pop("admin_notice", None)
+if notice is not None:
+    (st.success if notice[0] else st.error)(inert(notice[1]))
+
+
+def _notice(ok: bool, message: str) -> None:
+    st.session_state["admin_notice"] = (ok, message)
+    st.rerun()
+
+
+# --- accounts ----------------------------------------------------------------------------
+st.subheader(text("accounts", lang))
+users = accounts.list_users(db)
+if users.empty:
+    st.info(text("no_accounts", lang))
+else:
+    st.dataframe(accounts.user_rows(users, lang), hide_index=True, width="stretch")
+
+bodies = data.reference()["bodies"]
+names_column = "name_vi" if lang == "vi" else "name_en"
+body_names = dict(zip(bodies["code"], bodies[names_column], strict=True))
+left, right = st.columns(2)
+with left.form("add_account", clear_on_submit=True):
+    st.markdown(f"**{text('add_account', lang)}**")
+    name = st.text_input(text("col_account", lang), key="new_name", placeholder="vanthu.tonghop")
+    role = st.selectbox(
+        text("role", lang), accounts.ROLES, index=None if not users.empty else 3,
+        format_func=lambda r: accounts.role_name(r, lang), key="new_role",
+    )  # fmt: skip
+    chosen_bodies = st.multiselect(
+        text("account_bodies", lang), list(body_names), format_func=lambda c: body_names[c],
+        help=text("account_bodies_help", lang), key="new_bodies",
+        placeholder=text("every_body", lang),
+    )  # fmt: skip
+    password = st.text_input(text("new_password", lang), type="password", key="new_password",
+                             autocomplete="new-password")  # fmt: skip
+    again = st.text_input(text("repeat_password", lang), type="password", key="new_again",
+                          autocomplete="new-password")  # fmt: skip
+    create = st.form_submit_button(text("create_account", lang), type="primary")
+if create:
+    if password != again:
+        _notice(False, text("passwords_differ", lang))
+    try:
+        made = accounts.add_user(
+            db, name, role or "", password, tuple(chosen_bodies), actor=account.actor
+        )
+    except accounts.AccountError as error:
+        _notice(False, error.message(lang))
+    _notice(True, text("account_created", lang, name=made.name))
+
+if not users.empty:
+    names = users["name"].tolist()
+    with right.form("change_account", clear_on_submit=True):
+        st.markdown(f"**{text('change_account', lang)}**")
+        chosen = st.selectbox(text("choose_account", lang), names, key="change_name")
+        new_password = st.text_input(
+            text("new_password", lang), type="password", key="change_password",
+            autocomplete="new-password",
+        )  # fmt: skip
+        new_again = st.text_input(
+            text("repeat_password", lang), type="password", key="change_again",
+            autocomplete="new-password",
+        )  # fmt: skip
+        buttons = st.columns(3)
+        set_password = buttons[0].form_submit_button(text("set_password", lang))
+        disable = buttons[1].form_submit_button(text("disable_account", lang))
+        enable = buttons[2].form_submit_button(text("enable_account", lang))
+    try:
+        if set_password:
+            if new_password != new_again:
+                _notice(False, text("passwords_differ", lang))
+            accounts.set_password(db, chosen, new_password, actor=account.actor)
+            _notice(True, text("password_set", lang, name=chosen))
+        if disable or enable:
+            accounts.set_disabled(db, chosen, bool(disable), actor=account.actor)
+            _notice(True, text("account_disabled" if disable else "account_enabled", lang,
+                               name=chosen))  # fmt: skip
+    except accounts.AccountError as error:
+        _notice(False, error.message(lang))
+
+# --- audit log ---------------------------------------------------------------------------
+st.subheader(text("audit", lang))
+st.caption(text("audit_intro", lang, n=SHOWN))
+log = accounts.audit_rows(accounts.audit_log(db), lang)
+st.dataframe(log.head(SHOWN), hide_index=True, width="stretch")
+st.download_button(
+    text("download_audit", lang), exports.csv_bytes(log), file_name="nhat-ky.csv",
+    mime="text/csv", key="download_audit", icon="📥",
+)  # fmt: skip

@@ -1,0 +1,212 @@
+"""Signing in for the pages: who is using this browser session, and what they may open.
+
+The signed-in account lives only on the server, in ``st.session_state`` (no cookie, so
+no key to keep secret): a reload or a new tab starts a new Streamlit session and asks
+to sign in again. Every run checks the session against the stored accounts (cached on
+the database file's stamp, so an unchanged rerun reads nothing): eight hours without a
+click, a disabled account, a new role, bodies or password end it.
+
+While no account exists the app runs in local mode: whoever opens it on this machine
+is an administrator, and a banner says how to create the first account. A request that
+comes from another machine (or through a proxy) is refused in local mode.
+
+Every page starts with ``auth.require("<page key>")``: signed out, the page shows the
+sign-in form instead of itself; signed in without the role, it shows a refusal.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import replace
+from typing import Literal
+
+import streamlit as st
+
+from analytics import accounts
+from analytics.accounts import Account
+from analytics.labels import text
+from ui import data
+from ui.widgets import inert
+
+SESSION_KEY = "_auth_session"  # an accounts.Session
+NOTICE_KEY = "_auth_notice"  # why the last session ended, shown once on the sign-in form
+ROUND_KEY = "_auth_round"  # a new round gives the form new, empty fields
+FORWARDED = ("X-Forwarded-For", "X-Real-Ip", "Forwarded")
+
+
+@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
+def _stored(path: str, stamp: tuple) -> dict:
+    return accounts.sessions_view(path)
+
+
+def _language() -> str:
+    return st.session_state.get("lang") or "vi"
+
+
+def _local_client() -> bool:
+    """Whether this session comes from this very machine (not through a proxy)."""
+    headers = st.context.headers
+    if any(headers.get(name) for name in FORWARDED):
+        return False
+    address = st.context.ip_address
+    if not isinstance(address, str):  # None for localhost (a stand-in object under AppTest)
+        return True
+    try:
+        return ipaddress.ip_address(address.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+def _accounts() -> dict:
+    return _stored(*data.ensure_database())
+
+
+def current_user() -> Account | None:
+    """The account using this session, the local administrator in local mode, or None
+    when someone has to sign in. Ends a session that was idle too long or whose account
+    changed, and notes why."""
+    stored = _accounts()
+    if not stored:
+        st.session_state.pop(SESSION_KEY, None)
+        return accounts.LOCAL_ADMIN if _local_client() else None
+    session = st.session_state.get(SESSION_KEY)
+    if session is None:
+        return None
+    when = accounts.now()
+    state = accounts.session_state(session, stored, when)
+    if state != "ok":
+        _end(session, state)
+        return None
+    st.session_state[SESSION_KEY] = replace(session, last_seen=when)
+    return Account(session.name, session.role, session.bodies)
+
+
+def _end(session: accounts.Session, reason: str) -> None:
+    _forget()
+    st.session_state[NOTICE_KEY] = "session_idle" if reason == "idle" else "session_changed"
+    accounts.record(data.database_path(), session.name, "session_end", None, reason)
+
+
+def _forget() -> None:
+    """Drop everything this session held for the account (previews, choices, the sign-in)
+    except the language, so the next person starts afresh."""
+    for key in list(st.session_state.keys()):
+        if key not in ("lang", ROUND_KEY):
+            del st.session_state[key]
+
+
+def can(action: str) -> bool:
+    """Whether the person using this session may do ``action`` (see ``accounts.ACTIONS``)."""
+    user = current_user()
+    return user is not None and user.can(action)
+
+
+def visibility(user: Account | None, page: str) -> Literal["visible", "hidden"]:
+    """Whether ``page`` shows in the navigation for ``user`` (it stays reachable by address,
+    where its own check refuses)."""
+    return "visible" if user is not None and accounts.may_open(user.role, page) else "hidden"
+
+
+def require(page: str) -> Account:
+    """The account using this session if it may open ``page``; otherwise the sign-in form
+    or a refusal is drawn and the page stops here."""
+    language = _language()
+    user = current_user()
+    if user is None:
+        if not _accounts():
+            st.error(text("local_only", language))
+        else:
+            sign_in_form(language)
+        st.stop()
+    if not accounts.may_open(user.role, page):
+        st.error(
+            text(
+                "refused_page", language,
+                name=text("local_actor", language) if user.local else user.name,
+                role=accounts.role_name(user.role, language),
+            )
+        )  # fmt: skip
+        st.stop()
+    return user
+
+
+def sign_in_form(language: str) -> None:
+    """The sign-in form; on success the session is signed in and the app runs again."""
+    _, column, _ = st.columns([1, 1, 1])  # a narrow form in the middle, at any width
+    column.title(text("app_title", language))
+    column.caption(text("signin_intro", language))
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice == "signed_out":
+        column.success(text("signed_out", language))
+    elif notice == "failed":
+        column.error(text("signin_failed", language))
+    elif notice == "empty":
+        column.warning(text("signin_empty", language))
+    elif notice is not None:
+        column.info(text(notice, language))
+    round_ = st.session_state.setdefault(ROUND_KEY, 0)
+    with column.form(f"signin_{round_}", border=True):
+        st.subheader(text("page_signin", language))
+        name = st.text_input(
+            text("signin_name", language), key=f"signin_name_{round_}",
+            value=st.session_state.get("_auth_last_name", ""), autocomplete="username",
+        )  # fmt: skip
+        password = st.text_input(
+            text("signin_password", language), type="password",
+            key=f"signin_password_{round_}", autocomplete="current-password",
+        )  # fmt: skip
+        submitted = st.form_submit_button(
+            text("signin_button", language), type="primary", width="stretch"
+        )
+    column.caption(text("signin_help", language))
+    if not submitted:
+        return
+    st.session_state[ROUND_KEY] = round_ + 1  # the next form starts with an empty password
+    if not name.strip() or not password:
+        st.session_state[NOTICE_KEY] = "empty"
+        st.session_state["_auth_last_name"] = name.strip()
+        st.rerun()
+    result = accounts.authenticate(data.database_path(), name, password)
+    if not result.ok:
+        st.session_state[NOTICE_KEY] = "failed"
+        st.session_state["_auth_last_name"] = name.strip()
+        st.rerun()
+    sign_in(result.account)
+    st.rerun()
+
+
+def sign_in(account: Account) -> None:
+    """Mark this session signed in as ``account`` (after its password was checked)."""
+    when = accounts.now()
+    st.session_state[SESSION_KEY] = accounts.Session(
+        account.name, account.role, account.bodies, when, when
+    )
+    st.session_state.pop("_auth_last_name", None)
+    st.session_state.pop(NOTICE_KEY, None)
+
+
+def sign_out() -> None:
+    """End this session's sign-in (a button callback)."""
+    session = st.session_state.get(SESSION_KEY)
+    _forget()
+    if session is not None:
+        accounts.record(data.database_path(), session.name, "signout")
+    st.session_state[NOTICE_KEY] = "signed_out"
+
+
+def account_box(user: Account, language: str) -> None:
+    """Who is signed in, and the sign-out button, at the top of the sidebar."""
+    side = st.sidebar
+    role = accounts.role_name(user.role, language)
+    if user.local:
+        side.caption(text("local_mode_user", language, role=role))
+        return
+    side.caption(text("signed_in_as", language, name=inert(user.name), role=role))
+    side.button(
+        text("signout", language), key="signout", on_click=sign_out, icon=":material/logout:"
+    )
+
+
+def local_banner(language: str) -> None:
+    """The warning every page shows in local mode."""
+    st.warning(text("local_banner", language), icon="🔓")
