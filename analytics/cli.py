@@ -20,11 +20,13 @@ from typing import Any
 import duckdb
 
 from analytics.commands import (
+    appraisal,
     bench,
     export,
     import_file,
     imports,
     init,
+    report,
     summary,
     templates,
     undo,
@@ -32,7 +34,19 @@ from analytics.commands import (
 )
 from analytics.store.connection import DatabaseBusy
 
-COMMANDS = (init, summary, import_file, imports, undo, templates, export, bench, user)
+COMMANDS = (
+    init,
+    summary,
+    import_file,
+    imports,
+    undo,
+    templates,
+    export,
+    report,
+    appraisal,
+    bench,
+    user,
+)
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
