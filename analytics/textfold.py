@@ -31,6 +31,8 @@ def search(frame: pd.DataFrame, query: str, columns: list[str]) -> pd.DataFrame:
     if not phrase or frame.empty:
         return frame
     haystack = (
-        frame[columns].fillna("").astype(str).agg(" | ".join, axis=1).map(strip_accents)
-    ).str.split().str.join(" ")
+        (frame[columns].fillna("").astype(str).agg(" | ".join, axis=1).map(strip_accents))
+        .str.split()
+        .str.join(" ")
+    )
     return frame[haystack.str.contains(phrase, regex=False)]

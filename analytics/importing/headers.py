@@ -7,24 +7,14 @@ lower case, every run of other characters turned into ``_``, leading and trailin
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+from analytics.textfold import fold
 
 TASKS = "tasks"
 PROGRESS = "progress"
 APPRAISAL = "appraisal"
 KINDS = (TASKS, PROGRESS, APPRAISAL)
-
-
-def fold(value: str) -> str:
-    """``Tiến độ (%)`` → ``tien_do``; ``MA NHIEM VU`` → ``ma_nhiem_vu``."""
-    text = value.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return _NON_WORD.sub("_", plain).strip("_")
 
 
 @dataclass(frozen=True)

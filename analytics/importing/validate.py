@@ -27,6 +27,7 @@ from analytics.importing.headers import APPRAISAL, PROGRESS, TASKS, HeaderMatch,
 from analytics.importing.issues import Issues
 from analytics.importing.table import RawTable
 from analytics.statuses import (
+    APPRAISAL_RATINGS,
     ASSIGNED,
     ASSIGNMENT_STATES,
     REPORT_DONE,
@@ -36,11 +37,9 @@ from analytics.statuses import (
 )
 from analytics.store import imports_sql
 
+# Each rating by its name, its name with "nhiệm vụ" (as appraisal forms write it) or English.
 RATINGS: dict[str, tuple[str, ...]] = {
-    "xuat_sac": ("Hoàn thành xuất sắc", "Hoàn thành xuất sắc nhiệm vụ", "Excellent"),
-    "tot": ("Hoàn thành tốt", "Hoàn thành tốt nhiệm vụ", "Good"),
-    "hoan_thanh": ("Hoàn thành", "Hoàn thành nhiệm vụ", "Done"),
-    "khong_hoan_thanh": ("Không hoàn thành", "Không hoàn thành nhiệm vụ", "Not done"),
+    code: (vi, f"{vi} nhiệm vụ", en) for code, (vi, en) in APPRAISAL_RATINGS.items()
 }
 _STATUS_LOOKUP = values.choice_lookup({k: v for k, v in REPORT_STATUSES.items()})
 _STATE_LOOKUP = values.choice_lookup({k: v for k, v in ASSIGNMENT_STATES.items()})
