@@ -65,6 +65,7 @@ def status_colour(code: str) -> str:
             return status.colour
     raise KeyError(code)
 
+
 # Year-end appraisal of a task's result (it counts toward the official's rating).
 APPRAISAL_RATINGS: dict[str, tuple[str, str]] = {
     "xuat_sac": ("Hoàn thành xuất sắc", "Excellent"),
