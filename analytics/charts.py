@@ -26,6 +26,14 @@ PATTERNS = {
     "qua_han": "x",
 }
 NEUTRAL = "#0072B2"
+# Text on a status fill: white on the dark ones, near-black on the light ones.
+TEXT_ON = {
+    "hoan_thanh_dung_han": "white",
+    "hoan_thanh_qua_han": "white",
+    "dang_thuc_hien": "#1A1A1A",
+    "chua_trien_khai": "#1A1A1A",
+    "qua_han": "white",
+}
 
 
 def _layout(fig: go.Figure, language: str, height: int, title: str = "") -> go.Figure:
@@ -138,7 +146,7 @@ def status_mix(
             textposition="inside",
             insidetextanchor="middle",
             textangle=0,
-            textfont={"size": 13, "color": "white"},
+            textfont={"size": 13, "color": TEXT_ON[status.code]},
             hovertemplate="%{y}<br>" + text(status.code, language) + ": %{text}<extra></extra>",
         )
     fig.update_layout(
