@@ -90,8 +90,8 @@ pages = [
     ),
 ]
 page = st.navigation(pages, position="top" if user else "hidden")
-if user is None:  # the page's own check draws the sign-in form instead of the page
-    guarded(page.run, language)
+if user is None:  # no page runs: the sign-in form (or the local-only notice)
+    guarded(lambda: auth.sign_in_gate(language), language)
     st.stop()
 if user.local:
     auth.local_banner(language)

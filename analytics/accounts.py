@@ -33,7 +33,7 @@ ROLES = ("committee", "analyst", "staff", "admin")
 ROLE_NAMES: dict[str, tuple[str, str]] = {
     "committee": ("Thường trực HĐND", "Standing Committee"),
     "analyst": ("Chuyên viên phân tích", "Analyst"),
-    "staff": ("Văn phòng (tải số liệu)", "Office staff (uploads)"),
+    "staff": ("Cán bộ văn phòng", "Office staff"),
     "admin": ("Quản trị", "Administrator"),
 }
 

@@ -60,14 +60,14 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "local_mode_user": ("Chế độ máy cục bộ · {role}", "Local mode · {role}"),
     "local_banner": (
-        "**Chế độ máy cục bộ:** chưa có tài khoản nào, nên bất kỳ ai mở ứng dụng trên chính "
-        "máy này đều có quyền quản trị. Tạo tài khoản quản trị đầu tiên ở trang Quản trị, hoặc "
-        "bằng lệnh `python -m analytics user add TEN --role admin --password-stdin`; từ đó mọi "
-        "trang đều yêu cầu đăng nhập.",
-        "**Local mode:** no account exists yet, so anyone who opens the app on this very "
-        "machine is an administrator. Create the first admin account on the Administration "
-        "page, or with `python -m analytics user add NAME --role admin --password-stdin`; from "
-        "then on every page asks to sign in.",
+        "**Chế độ máy cục bộ** — chưa có tài khoản nào nên ai dùng máy này cũng là quản trị viên. "
+        "Tạo tài khoản đầu tiên ở trang Quản trị hoặc bằng lệnh "
+        "`python -m analytics user add TEN --role admin --password-stdin`; sau đó mọi trang "
+        "đều cần đăng nhập.",
+        "**Local mode** — no account exists, so whoever uses this machine is an administrator. "
+        "Create the first account on the Administration page or with "
+        "`python -m analytics user add NAME --role admin --password-stdin`; from then on every "
+        "page asks to sign in.",
     ),
     "local_only": (
         "Ứng dụng chưa có tài khoản nào nên chỉ mở được trên chính máy chủ. Quản trị viên hãy "
@@ -78,9 +78,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "--password-stdin`.",
     ),
     "refused_page": (
-        "Tài khoản {name} ({role}) không được mở trang này. Nếu cần, hãy đề nghị quản trị viên "
-        "cấp quyền.",
-        "The account {name} ({role}) may not open this page. Ask the administrator if you need it.",
+        "Tài khoản {name} (vai trò: {role}) không được mở trang này. Nếu cần, hãy đề nghị quản "
+        "trị viên cấp quyền.",
+        "The account {name} (role: {role}) may not open this page. Ask the administrator if you "
+        "need it.",
     ),
     "refused_action": (
         "Tài khoản của bạn không được thực hiện thao tác này.",

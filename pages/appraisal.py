@@ -9,9 +9,10 @@ from analytics.cycle import APPRAISAL_GROUPS, appraisal_entry
 from analytics.importing import import_file
 from analytics.labels import text
 from analytics.statuses import APPRAISAL_RATINGS, NOT_APPRAISED
-from ui import data, url_state, widgets
+from ui import auth, data, url_state, widgets
 from ui.sidebar import current_view
 
+account = auth.require("appraisal")  # signed in, with a role that may open it
 view = current_view()
 lang = view.language
 today = date.today()
@@ -56,6 +57,8 @@ right.download_button(
     mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 )  # fmt: skip
 
+if not account.can("upload"):  # entering a rating writes data: staff and admin
+    st.stop()
 with st.expander(text("enter_appraisal", lang)):
     st.caption(text("enter_appraisal_note", lang))
     tasks = data.appraisal_rows(year)
@@ -75,7 +78,8 @@ with st.expander(text("enter_appraisal", lang)):
             entry = appraisal_entry(code, year, rating, appraiser, appraised_on, comment)
             result = import_file(
                 entry, data.database_path(), file_name=f"danh-gia-{code}-{year}.csv",
-                user=appraiser or "—",
+                user=(appraiser or "—") if account.local else account.name,
+                allowed_bodies=account.allowed_bodies,
             )  # fmt: skip
             if result.ok:
                 st.success(text("rating_saved", lang, id=result.import_id))

@@ -7,9 +7,10 @@ import streamlit as st
 from analytics import cascade, charts, cycle, formats
 from analytics.filters import apply_filters
 from analytics.labels import text
-from ui import data, url_state, widgets
+from ui import auth, data, url_state, widgets
 from ui.sidebar import current_view
 
+auth.require("cascade")  # signed in, with a role that may open it
 view = current_view()
 lang = view.language
 ref = data.reference()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -13,6 +15,7 @@ import pytest
 from argon2 import PasswordHasher
 
 from analytics import accounts
+from analytics.cli import main
 from analytics.importing import import_file
 from analytics.store.connection import open_db
 from tests.conftest import ROOT, run_cli_env
@@ -236,57 +239,91 @@ def test_an_import_touching_another_body_is_rejected_with_its_rows(demo_db, tmp_
 # --- command line ------------------------------------------------------------------------
 
 
-def cli(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "analytics", "user", *args],
-        input=stdin, capture_output=True, text=True, cwd=ROOT, env=run_cli_env(tmp_path),
-        timeout=60,
-    )  # fmt: skip
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
 
 
-def test_user_commands_read_passwords_from_stdin_only(tmp_path):
+def cli(monkeypatch, capsys, *args: str, stdin: str = "") -> Ran:
+    """``python -m analytics user ...`` in this process (a subprocess costs a second)."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    try:
+        code = main(["user", *args])
+    except SystemExit as exit_:  # argparse refuses unknown options and choices
+        code = int(exit_.code or 0)
+    out = capsys.readouterr()
+    return Ran(code, out.out, out.err)
+
+
+def test_a_password_is_read_from_a_pipe_and_never_from_an_argument(tmp_path):
+    db = str(tmp_path / "pipe.duckdb")
+
+    def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "analytics", "user", *args, "--db", db], input=stdin,
+            capture_output=True, text=True, cwd=ROOT, env=run_cli_env(tmp_path), timeout=60,
+        )  # fmt: skip
+
+    made = run("add", "quantri", "--role", "admin", "--password-stdin", stdin=PASSWORD + "\n")
+    assert made.returncode == 0, made.stderr
+    assert PASSWORD not in made.stdout + made.stderr
+    argument = run("add", "khac", "--role", "admin", "--password", PASSWORD)
+    assert argument.returncode == 2  # there is no such option: misuse, nothing created
+    assert [u for u in accounts.list_users(db)["name"]] == ["quantri"]
+
+
+def test_user_commands_exit_codes_and_output(tmp_path, monkeypatch, capsys):
     db = str(tmp_path / "cli.duckdb")
-    made = cli(tmp_path, "add", "quantri", "--role", "admin", "--password-stdin", "--db", db,
-               stdin=PASSWORD + "\n")  # fmt: skip
+    made = cli(monkeypatch, capsys, "add", "QuanTri", "--role", "admin", "--password-stdin",
+               "--db", db, stdin=PASSWORD + "\n")  # fmt: skip
     assert made.returncode == 0, made.stderr
     assert json.loads(made.stdout) == {"status": "ok", "name": "quantri", "role": "admin",
                                        "bodies": []}  # fmt: skip
-    # No password argument exists: misuse, exit 2, nothing created.
-    argument = cli(tmp_path, "add", "khac", "--role", "admin", "--password", PASSWORD, "--db", db)
-    assert argument.returncode == 2
-    missing = cli(tmp_path, "add", "khac", "--role", "admin", "--db", db, stdin=PASSWORD)
+    missing = cli(monkeypatch, capsys, "add", "khac", "--role", "admin", "--db", db,
+                  stdin=PASSWORD)  # fmt: skip
     assert missing.returncode == 2 and "--password-stdin" in missing.stderr
-    assert cli(tmp_path, "add", "khac", "--role", "boss", "--password-stdin", "--db", db,
-               stdin=PASSWORD).returncode == 2  # fmt: skip
-    body_misuse = cli(tmp_path, "add", "khac", "--role", "analyst", "--body", "TT",
+    assert cli(monkeypatch, capsys, "add", "khac", "--role", "boss", "--password-stdin",
+               "--db", db, stdin=PASSWORD).returncode == 2  # fmt: skip
+    body_misuse = cli(monkeypatch, capsys, "add", "khac", "--role", "analyst", "--body", "TT",
                       "--password-stdin", "--db", db, stdin=PASSWORD)  # fmt: skip
     assert body_misuse.returncode == 2
-    short = cli(tmp_path, "add", "khac", "--role", "staff", "--password-stdin", "--db", db,
-                stdin="ngan\n")  # fmt: skip
+    short = cli(monkeypatch, capsys, "add", "khac", "--role", "staff", "--password-stdin",
+                "--db", db, stdin="ngan\n")  # fmt: skip
     assert short.returncode == 1 and json.loads(short.stdout)["reason"] == "short_password"
-    staff = cli(tmp_path, "add", "vanthu", "--role", "staff", "--body", "tt", "--body", "DT",
-                "--password-stdin", "--db", db, stdin=PASSWORD + "-2\n")  # fmt: skip
+    staff = cli(monkeypatch, capsys, "add", "vanthu", "--role", "staff", "--body", "tt",
+                "--body", "DT", "--password-stdin", "--db", db,
+                stdin=PASSWORD + "-2\n")  # fmt: skip
     assert staff.returncode == 0 and json.loads(staff.stdout)["bodies"] == ["TT", "DT"]
-    unknown_body = cli(tmp_path, "add", "vt2", "--role", "staff", "--body", "XX",
+    unknown_body = cli(monkeypatch, capsys, "add", "vt2", "--role", "staff", "--body", "XX",
                        "--password-stdin", "--db", db, stdin=PASSWORD)  # fmt: skip
-    assert unknown_body.returncode == 1
+    assert unknown_body.returncode == 1 and "TT" in unknown_body.stderr
+    taken = cli(monkeypatch, capsys, "add", "vanthu", "--role", "staff", "--password-stdin",
+                "--db", db, stdin=PASSWORD)  # fmt: skip
+    assert taken.returncode == 1 and json.loads(taken.stdout)["reason"] == "name_taken"
 
-    listed = json.loads(cli(tmp_path, "list", "--db", db).stdout)["users"]
-    assert [(u["name"], u["role"], u["disabled"]) for u in listed] == [
-        ("quantri", "admin", False),
-        ("vanthu", "staff", False),
+    listed = json.loads(cli(monkeypatch, capsys, "list", "--db", db).stdout)["users"]
+    assert [(u["name"], u["role"], u["bodies"], u["disabled"]) for u in listed] == [
+        ("quantri", "admin", [], False),
+        ("vanthu", "staff", ["TT", "DT"], False),
     ]
-    assert "hash" not in json.dumps(listed)
-    assert cli(tmp_path, "disable", "vanthu", "--db", db).returncode == 0
-    assert cli(tmp_path, "disable", "khongco", "--db", db).returncode == 1
-    assert cli(tmp_path, "disable", "quantri", "--db", db).returncode == 1  # the last admin
-    passwd = cli(tmp_path, "passwd", "vanthu", "--password-stdin", "--db", db,
+    assert "hash" not in json.dumps(listed) and "argon2" not in json.dumps(listed)
+    assert cli(monkeypatch, capsys, "disable", "vanthu", "--db", db).returncode == 0
+    assert cli(monkeypatch, capsys, "disable", "khongco", "--db", db).returncode == 1
+    assert cli(monkeypatch, capsys, "disable", "quantri", "--db", db).returncode == 1  # last admin
+    assert cli(monkeypatch, capsys, "enable", "vanthu", "--db", db).returncode == 0
+    passwd = cli(monkeypatch, capsys, "passwd", "vanthu", "--password-stdin", "--db", db,
                  stdin="Mat-Khau-Moi-2026\n")  # fmt: skip
     assert passwd.returncode == 0
-    assert cli(tmp_path, "passwd", "vanthu", "--db", db).returncode == 2
+    assert cli(monkeypatch, capsys, "passwd", "vanthu", "--db", db).returncode == 2
+    assert cli(monkeypatch, capsys, "passwd", "khongco", "--password-stdin", "--db", db,
+               stdin=PASSWORD).returncode == 1  # fmt: skip
     for result in (made, staff, passwd):
         assert PASSWORD not in result.stdout + result.stderr
+        assert "Mat-Khau-Moi" not in result.stdout + result.stderr
+    assert accounts.authenticate(db, "vanthu", "Mat-Khau-Moi-2026").ok
 
     log = accounts.audit_log(db)
-    assert list(log["action"])[::-1] == ["user_add", "user_add", "user_disable", "user_passwd"]
-    assert set(log["channel"]) == {"cli"}
+    actions = list(log[log["channel"] == "cli"]["action"])[::-1]
+    assert actions == ["user_add", "user_add", "user_disable", "user_enable", "user_passwd"]

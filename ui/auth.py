@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import replace
-from typing import Literal
+from typing import Literal, NoReturn
 
 import streamlit as st
 
 from analytics import accounts
 from analytics.accounts import Account
-from analytics.labels import text
+from analytics.labels import LABELS, text
 from ui import data
 from ui.widgets import inert
 
@@ -113,12 +113,10 @@ def require(page: str) -> Account:
     language = _language()
     user = current_user()
     if user is None:
-        if not _accounts():
-            st.error(text("local_only", language))
-        else:
-            sign_in_form(language)
-        st.stop()
+        sign_in_gate(language)
     if not accounts.may_open(user.role, page):
+        if f"page_{page}" in LABELS:
+            st.title(text(f"page_{page}", language))
         st.error(
             text(
                 "refused_page", language,
@@ -126,14 +124,26 @@ def require(page: str) -> Account:
                 role=accounts.role_name(user.role, language),
             )
         )  # fmt: skip
+        st.page_link("pages/overview.py", label=text("page_overview", language),
+                     icon=":material/arrow_back:")  # fmt: skip
         st.stop()
     return user
 
 
+def sign_in_gate(language: str) -> NoReturn:
+    """What a signed-out session sees instead of any page: the sign-in form, or in local
+    mode reached from another machine, how to create the first account. Stops the run."""
+    if not _accounts():
+        st.error(text("local_only", language))
+    else:
+        sign_in_form(language)
+    st.stop()
+
+
 def sign_in_form(language: str) -> None:
     """The sign-in form; on success the session is signed in and the app runs again."""
-    _, column, _ = st.columns([1, 1, 1])  # a narrow form in the middle, at any width
-    column.title(text("app_title", language))
+    _, column, _ = st.columns([1, 1.2, 1])  # a narrow form in the middle, at any width
+    column.header(text("app_title", language))
     column.caption(text("signin_intro", language))
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice == "signed_out":

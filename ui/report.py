@@ -17,7 +17,7 @@ from analytics import report
 from analytics.filters import Filters
 from analytics.labels import text
 from analytics.periods import Choice
-from ui import data
+from ui import auth, data
 from ui.sidebar import View
 
 
@@ -43,6 +43,8 @@ def report_bytes(
 
 def download_buttons(view: View) -> None:
     """Two buttons, PDF and Word, that make and download the report of ``view``."""
+    if not auth.can("export"):  # staff upload; reports are for the readers
+        return
     lang = view.language
     for column, fmt in zip(st.columns(2), report.FORMATS, strict=True):
         column.download_button(

@@ -138,23 +138,25 @@ def audit_log(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> pd.Da
     so imports made from the command line are listed too.
     """
     sql = """
-        SELECT occurred_at, actor, action, target, detail, channel, 0 AS tie FROM audit
+        SELECT occurred_at, actor, action, target, detail, channel, 0 AS tie, id AS seq
+        FROM audit
         UNION ALL
         SELECT imported_at, user_name, 'import', CAST(id AS TEXT),
                file_name || ' (' || kind || '): ' || rows || ' / +' || inserted || ' ~'
                    || updated || ' =' || unchanged,
-               NULL, 1
+               NULL, 1, id
         FROM imports
         UNION ALL
-        SELECT undone_at, coalesce(undone_by, ''), 'undo', CAST(id AS TEXT), file_name, NULL, 2
+        SELECT undone_at, coalesce(undone_by, ''), 'undo', CAST(id AS TEXT), file_name, NULL,
+               2, id
         FROM imports WHERE undone_at IS NOT NULL
-        ORDER BY occurred_at DESC, tie DESC"""
+        ORDER BY occurred_at DESC, tie DESC, seq DESC"""
     params: list[object] = []
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
     frame = con.execute(sql, params).df()
-    return frame.drop(columns="tie")
+    return frame.drop(columns=["tie", "seq"])
 
 
 def body_codes(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -26,6 +26,8 @@ PAGES = {
     "method": "pages/method.py",
     "upload": "pages/upload.py",
     "imports": "pages/imports.py",
+    "cascade": "pages/cascade.py",
+    "appraisal": "pages/appraisal.py",
     "admin": "pages/audit.py",
 }
 TITLES = {
@@ -34,9 +36,9 @@ TITLES = {
 }  # fmt: skip
 # The decision, written out by hand: which role may open which page...
 MAY_OPEN = {
-    "committee": {"overview", "analysis", "tasks", "method", "imports"},
-    "analyst": {"overview", "analysis", "tasks", "method", "imports"},
-    "staff": {"overview", "tasks", "method", "upload", "imports"},
+    "committee": {"overview", "analysis", "tasks", "method", "imports", "cascade", "appraisal"},
+    "analyst": {"overview", "analysis", "tasks", "method", "imports", "cascade", "appraisal"},
+    "staff": {"overview", "tasks", "method", "upload", "imports", "cascade", "appraisal"},
     "admin": set(PAGES),
 }
 # ... and do which action.
@@ -109,13 +111,17 @@ def test_role_by_page_by_action(db, role):
         assert refused(at) == (page not in MAY_OPEN[role]), (role, page)
         if page in TITLES and not refused(at):
             assert at.title[0].value == TITLES[page], (role, page)
+        downloads = {b.proto.id: b for b in at.get("download_button")}
         if page == "overview" and not refused(at):
             assert at.metric, role
             done.add("view")
-        if page == "analysis" and at.get("download_button"):
-            labels = [b.label for b in at.get("download_button")]
-            assert "Tải CSV" in " ".join(labels) or len(labels) >= 2, labels
+            reports = len([d for d in downloads.values() if "báo cáo" in d.proto.label])
+            assert reports == (2 if "export" in MAY_DO[role] else 0), role
+        if page == "analysis" and downloads:
             done.add("export")
+        entry = [b for b in at.button if b.key and b.key.startswith("FormSubmitter:nhap_danh_gia")]
+        if page == "appraisal":
+            assert bool(entry) == ("upload" in MAY_DO[role]), role  # rating entry writes data
         if page == "upload" and at.file_uploader:
             at.file_uploader[0].set_value(("td.csv", TT_FILE.replace(b"01/02", b"03/02"),
                                            "text/csv")).run()  # fmt: skip
@@ -260,3 +266,24 @@ def test_local_mode_refuses_a_request_from_another_machine(tmp_path, monkeypatch
     at = app()
     assert any("chỉ mở được trên chính máy chủ" in e.value for e in at.error)
     assert not at.metric
+
+
+def test_user_text_stays_inert_in_filter_chips_and_messages(tmp_path, monkeypatch):
+    from analytics.store.connection import open_db
+
+    path = tmp_path / "inert.duckdb"
+    with open_db(path, demo_if_missing=False) as con:
+        con.execute(
+            "INSERT INTO tasks (id, code, title, body_code, position, official, area_code, "
+            "period_label, assigned_on, due_on) VALUES (1, 'X1', 'Nhiệm vụ', 'TT', 'Trưởng ban', "
+            "'[bấm](http://x.example)', 'giam_sat', '2021', DATE '2021-01-01', DATE '2021-12-31')"
+        )
+    monkeypatch.setenv("TRACKER_DB", str(path))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.session_state["nguoi"] = ["[bấm](http://x.example)"]
+    at.run()
+    chips = [b.label for b in at.button if (b.key or "").startswith("chip_")]
+    assert chips and "\\[bấm\\]\\(http://x\\.example\\)" in chips[0]
+    at.query_params["ma"] = "[link](http://x.example)"
+    go(at, "tasks")
+    assert "\\[link\\]\\(http://x\\.example\\)" in at.warning[-1].value
