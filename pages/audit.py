@@ -96,9 +96,18 @@ if not users.empty:
 # --- audit log ---------------------------------------------------------------------------
 st.subheader(text("audit", lang))
 st.caption(text("audit_intro", lang, n=SHOWN))
-log = accounts.audit_rows(accounts.audit_log(db), lang)
-st.dataframe(log.head(SHOWN), hide_index=True, width="stretch")
+st.dataframe(
+    accounts.audit_rows(accounts.audit_log(db, limit=SHOWN), lang), hide_index=True,
+    width="stretch",
+)  # fmt: skip
+
+
+def _whole_log() -> bytes:
+    # Made on the click only: the whole log can be long.
+    return exports.csv_bytes(accounts.audit_rows(accounts.audit_log(db), lang))
+
+
 st.download_button(
-    text("download_audit", lang), exports.csv_bytes(log), file_name="nhat-ky.csv",
-    mime="text/csv", key="download_audit", icon="📥",
+    text("download_audit", lang), data=_whole_log, file_name="nhat-ky.csv", mime="text/csv",
+    on_click="ignore", key="download_audit", icon=":material/download:",
 )  # fmt: skip

@@ -327,3 +327,26 @@ def test_user_commands_exit_codes_and_output(tmp_path, monkeypatch, capsys):
     log = accounts.audit_log(db)
     actions = list(log[log["channel"] == "cli"]["action"])[::-1]
     assert actions == ["user_add", "user_add", "user_disable", "user_enable", "user_passwd"]
+
+
+def test_the_audit_export_lists_sign_ins_imports_and_undos(db, demo_db, tmp_path):
+    from analytics import exports
+    from analytics.importing import undo_import
+
+    add(db, "thuky")
+    sign_in(db, "thuky", "sai-mat-khau-x", minutes=1)
+    sign_in(db, "thuky", PASSWORD, minutes=2)
+    progress = csv_bytes([PROGRESS_HEADER[:3], ["DP01-GD", "01/02/2024", "5"]])
+    path = tmp_path / "audit-demo.duckdb"
+    path.write_bytes(demo_db.read_bytes())
+    accounts.add_user(path, "vanthu", "staff", PASSWORD, actor="test")
+    assert import_file(progress, path, file_name="td.csv", user="vanthu").ok
+    assert undo_import(1, path, user="quantri").ok
+    text = exports.csv_bytes(accounts.audit_rows(accounts.audit_log(path))).decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0] == "Thời điểm,Người thực hiện,Thao tác,Đối tượng,Chi tiết,Qua"
+    assert "quantri,Hoàn tác lần nhập,1,td.csv," in lines[1]
+    assert "vanthu,Nhập tệp,1,td.csv (progress): 1 / +1 ~0 =0," in lines[2]
+    assert lines[3].endswith("test,Tạo tài khoản,vanthu,role=staff,Ứng dụng")
+    actions = list(accounts.audit_rows(accounts.audit_log(db))["Thao tác"])
+    assert actions == ["Đăng nhập", "Đăng nhập không thành công", "Tạo tài khoản"]
