@@ -292,7 +292,11 @@ def cascade_sunburst(nodes: pd.DataFrame, title: str, language: str = "vi") -> g
         for s, rate in zip(nodes["status"], nodes["completion_rate"], strict=True)
     ]
     labels = [
-        f"{label}<br>{formats.percent(rate, 0, language)}" if level != "task" else str(label)
+        # Assigners, positions and task codes are typed by people: Plotly would draw
+        # <b> or <a href> in them.
+        f"{html.escape(str(label))}<br>{formats.percent(rate, 0, language)}"
+        if level != "task"
+        else html.escape(str(label))
         for label, rate, level in zip(
             nodes["short"], nodes["completion_rate"], nodes["level"], strict=True
         )

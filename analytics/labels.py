@@ -98,6 +98,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "accounts": ("Tài khoản", "Accounts"),
     "add_account": ("Thêm tài khoản", "Add an account"),
     "role": ("Vai trò", "Role"),
+    "choose_role": ("Chọn vai trò", "Choose a role"),
     "account_bodies": ("Giới hạn cơ quan (chỉ cho vai trò tải số liệu)", "Limit to bodies (staff)"),
     "account_bodies_help": (
         "Để trống: được nhập cho mọi cơ quan.",

@@ -41,6 +41,7 @@ with left.form("add_account", clear_on_submit=True):
     role = st.selectbox(
         text("role", lang), accounts.ROLES, index=None if not users.empty else 3,
         format_func=lambda r: accounts.role_name(r, lang), key="new_role",
+        placeholder=text("choose_role", lang),
     )  # fmt: skip
     chosen_bodies = st.multiselect(
         text("account_bodies", lang), list(body_names), format_func=lambda c: body_names[c],
@@ -76,10 +77,11 @@ if not users.empty:
             text("repeat_password", lang), type="password", key="change_again",
             autocomplete="new-password",
         )  # fmt: skip
-        buttons = st.columns(3)
-        set_password = buttons[0].form_submit_button(text("set_password", lang))
-        disable = buttons[1].form_submit_button(text("disable_account", lang))
-        enable = buttons[2].form_submit_button(text("enable_account", lang))
+        set_password = st.form_submit_button(text("set_password", lang))
+        st.divider()
+        off, on = st.columns(2)
+        disable = off.form_submit_button(text("disable_account", lang), width="stretch")
+        enable = on.form_submit_button(text("enable_account", lang), width="stretch")
     try:
         if set_password:
             if new_password != new_again:
