@@ -287,3 +287,10 @@ def test_user_text_stays_inert_in_filter_chips_and_messages(tmp_path, monkeypatc
     at.query_params["ma"] = "[link](http://x.example)"
     go(at, "tasks")
     assert "\\[link\\]\\(http://x\\.example\\)" in at.warning[-1].value
+
+
+def test_the_sign_in_address_leads_a_signed_in_account_to_the_overview(db):
+    at = app("tk.analyst", "analyst")
+    at.switch_page("pages/signin.py").run()
+    assert not at.exception, at.exception
+    assert at.metric and not on_sign_in_form(at)
