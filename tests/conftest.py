@@ -54,3 +54,23 @@ def run_cli_env(tmp_path: Path) -> dict[str, str]:
     env["PYTHONPATH"] = str(ROOT)
     env["TRACKER_DB"] = str(tmp_path / "cli-default.duckdb")
     return env
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Chromium for every browser test of the run (tests/e2e, tests/report):
+    Playwright's sync API allows one running instance per process."""
+    import shutil
+
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"Chromium not found at {CHROMIUM} (REQUIRE_BROWSER=1)")
+        pytest.skip("Chromium not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()

@@ -140,7 +140,8 @@ def test_reference_bodies_and_areas_carry_the_codes_and_names_of_the_domain(empt
 def test_a_missing_file_is_created_with_the_demo(tmp_path: Path):
     path = tmp_path / "sub" / "new.duckdb"
     with open_db(path) as con:
-        assert con.execute("SELECT count(*) FROM tasks").fetchall()[0][0] == 34
+        # 34 assigned demo tasks and 3 waiting for the next term
+        assert con.execute("SELECT count(*) FROM tasks").fetchall()[0][0] == 37
     with open_db(tmp_path / "bare.duckdb", demo_if_missing=False) as con:
         assert con.execute("SELECT count(*) FROM tasks").fetchall()[0][0] == 0
         assert con.execute("SELECT count(*) FROM bodies").fetchall()[0][0] == 6

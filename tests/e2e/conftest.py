@@ -8,7 +8,6 @@ browser is downloaded. Without Chromium the tests skip, unless REQUIRE_BROWSER=1
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -73,20 +72,6 @@ def start_app(db: Path, log: Path) -> App:
             break
     process.kill()
     raise RuntimeError(f"streamlit did not start; see {log}")
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"Chromium not found at {CHROMIUM} (REQUIRE_BROWSER=1)")
-        pytest.skip("Chromium not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import app, browser, wait_for_rerun  # noqa: F401 - fixtures
+from tests.e2e.conftest import app, wait_for_rerun  # noqa: F401 - the app fixture
 from tests.report.conftest import pdf_text
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def overview(app, browser):  # noqa: F811 - the imported fixtures
+def overview(app, browser):  # noqa: F811 - the imported app fixture
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, accept_downloads=True)
     page = context.new_page()
     page.goto(app.url)
