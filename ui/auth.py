@@ -120,7 +120,7 @@ def require(page: str) -> Account:
         st.error(
             text(
                 "refused_page", language,
-                name=text("local_actor", language) if user.local else user.name,
+                name=text("local_actor", language) if user.local else inert(user.name),
                 role=accounts.role_name(user.role, language),
             )
         )  # fmt: skip
