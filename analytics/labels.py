@@ -234,8 +234,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "pace_line": (
         "Tốc độ 180 ngày gần nhất: {pace} điểm %/tháng · cần {needed} điểm %/tháng để kịp hạn"
         "{finish}",
-        "Pace over the last 180 days: {pace} points/month · {needed} points/month needed"
-        "{finish}",
+        "Pace over the last 180 days: {pace} points/month · {needed} points/month needed{finish}",
     ),
     "projected": (" · dự kiến hoàn thành {date}", " · projected finish {date}"),
     "not_judged": ("Chưa đủ dữ liệu để đánh giá tốc độ.", "Not enough reports to judge the pace."),

@@ -58,7 +58,7 @@ def _local_client() -> bool:
 
 
 def _accounts() -> dict:
-    return _stored(*data.ensure_database())
+    return _stored(*data.file_key())
 
 
 def current_user() -> Account | None:

@@ -1,9 +1,10 @@
-"""Cached reads for the pages, keyed on the database file's stamp.
+"""Cached reads for the pages, keyed on the data version.
 
-A read is cached under the file's size and modification time (and its WAL's), so
-a rerun with nothing changed never opens the database, while any write (an upload
-here, an import from the command line) changes the stamp and the next rerun reads
-afresh. Cached frames are shared: callers must not modify them in place.
+Every write of data (an upload here, an import or undo from the command line) raises
+the data version stored in the file. The version itself is re-read only when the
+file's size or modification time (or its WAL's) changed, so a rerun with nothing
+changed never opens the database. Cached frames are shared: callers must not modify
+them in place.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from analytics.labels import text
 from analytics.periods import Choice, previous_quarter_end
 from analytics.store import cycle_sql, lookups
 from analytics.store.connection import open_db, resolve_db_path
+from analytics.store.schema import data_version
 
 CACHE = {"ttl": 3600, "max_entries": 64, "show_spinner": False}
 
@@ -45,12 +47,31 @@ def file_stamp(path: Path) -> tuple[int, ...]:
 
 
 def ensure_database() -> tuple[str, tuple[int, ...]]:
-    """Create the default database with the demo data on first start; return path and stamp."""
+    """Create the default database with the demo data on first start; return its path and
+    the key every cached read is stored under: the data version.
+
+    The version is read again only when the file's stamp changed, so an unchanged rerun
+    opens nothing, and a write that is not data (a sign-in's audit line) costs one small
+    read instead of recomputing every figure.
+    """
     path = database_path()
     if not path.exists():
         with open_db(path):
             pass
-    return str(path), file_stamp(path)
+    return str(path), (_data_version(str(path), file_stamp(path)),)
+
+
+def file_key() -> tuple[str, tuple[int, ...]]:
+    """The path and the file's stamp: the key for reads of anything besides the data
+    (accounts), which changes without raising the data version."""
+    path, _ = ensure_database()
+    return path, file_stamp(Path(path))
+
+
+@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
+def _data_version(path: str, stamp: tuple[int, ...]) -> int:
+    with open_db(path) as con:
+        return data_version(con)
 
 
 @st.cache_data(**CACHE)
