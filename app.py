@@ -6,7 +6,9 @@ from analytics.labels import text
 from ui import auth, sidebar, style, url_state
 from ui.guard import guarded
 
-st.set_page_config(page_title="Nhiệm vụ đột phá, đổi mới", page_icon="📊", layout="wide")
+st.set_page_config(
+    page_title="Nhiệm vụ đột phá, đổi mới", page_icon=":material/dashboard:", layout="wide"
+)
 style.apply()
 
 # st.navigation must come before the sidebar's widgets (Streamlit 1.67 drops the
@@ -16,79 +18,49 @@ style.apply()
 language = sidebar.language()
 # Who uses this session (None: someone has to sign in); no widget is drawn here.
 user = guarded(auth.current_user, language)
-pages = [
-    st.Page(
-        "pages/overview.py",
-        title=text("page_overview", language),
-        icon="📊",
-        default=True,
-        url_path="tong-quan",
-        visibility=auth.visibility(user, "overview"),
+# (file, access key and label key, icon, address); the first group stands in the top bar,
+# the others open as menus.
+PAGES = {
+    "": (
+        ("overview", "page_overview", ":material/dashboard:", "tong-quan"),
+        ("analysis", "page_analysis", ":material/analytics:", "phan-tich"),
+        ("tasks", "page_tasks", ":material/checklist:", "nhiem-vu"),
+        ("cascade", "page_cascade", ":material/account_tree:", "giao-viec"),
+        ("appraisal", "page_appraisal", ":material/grade:", "danh-gia"),
     ),
-    st.Page(
-        "pages/analysis.py",
-        title=text("page_analysis", language),
-        icon="📈",
-        url_path="phan-tich",
-        visibility=auth.visibility(user, "analysis"),
+    "nav_data": (
+        ("upload", "page_upload", ":material/upload_file:", "tai-len"),
+        ("imports", "page_imports", ":material/history:", "lich-su-nhap"),
     ),
-    st.Page(
-        "pages/tasks.py",
-        title=text("page_tasks", language),
-        icon="📋",
-        url_path="nhiem-vu",
-        visibility=auth.visibility(user, "tasks"),
+    "nav_more": (
+        ("method", "page_method", ":material/help:", "cach-tinh"),
+        ("admin", "page_admin", ":material/manage_accounts:", "quan-tri"),
     ),
-    st.Page(
-        "pages/upload.py",
-        title=text("page_upload", language),
-        icon="📤",
-        url_path="tai-len",
-        visibility=auth.visibility(user, "upload"),
-    ),
-    st.Page(
-        "pages/imports.py",
-        title=text("page_imports", language),
-        icon="🕘",
-        url_path="lich-su-nhap",
-        visibility=auth.visibility(user, "imports"),
-    ),
-    st.Page(
-        "pages/cascade.py",
-        title=text("page_cascade", language),
-        icon="🧭",
-        url_path="giao-viec",
-        visibility=auth.visibility(user, "cascade"),
-    ),
-    st.Page(
-        "pages/appraisal.py",
-        title=text("page_appraisal", language),
-        icon="⭐",
-        url_path="danh-gia",
-        visibility=auth.visibility(user, "appraisal"),
-    ),
-    st.Page(
-        "pages/method.py",
-        title=text("page_method", language),
-        icon="ℹ️",
-        url_path="cach-tinh",
-        visibility=auth.visibility(user, "method"),
-    ),
-    st.Page(
-        "pages/audit.py",
-        title=text("page_admin", language),
-        icon=":material/manage_accounts:",
-        url_path="quan-tri",
-        visibility=auth.visibility(user, "admin"),
-    ),
+}
+FILES = {"admin": "audit"}
+pages = {
+    text(section, language) if section else "": [
+        st.Page(
+            f"pages/{FILES.get(key, key)}.py",
+            title=text(label, language),
+            icon=icon,
+            url_path=address,
+            default=key == "overview",
+            visibility=auth.visibility(user, key),
+        )
+        for key, label, icon, address in entries
+    ]
+    for section, entries in PAGES.items()
+}
+pages[""].append(
     st.Page(
         "pages/signin.py",
         title=text("page_signin", language),
         icon=":material/login:",
         url_path="dang-nhap",
         visibility="hidden",
-    ),
-]
+    )
+)
 page = st.navigation(pages, position="top" if user else "hidden")
 if user is None:  # no page runs: the sign-in form (or the local-only notice)
     guarded(lambda: auth.sign_in_gate(language), language)

@@ -325,3 +325,26 @@ def _shade(rate: float) -> str:
     low, high = (238, 242, 245), (127, 184, 216)
     mix = [round(a + (b - a) * float(rate)) for a, b in zip(low, high, strict=True)]
     return "#{:02X}{:02X}{:02X}".format(*mix)
+
+
+def overview_figures(
+    model: object, language: str = "vi", height: int = 330
+) -> dict[str, go.Figure]:
+    """The overview's four charts from an ``analytics.overview.Overview``: completion by
+    body, status by area, area × body, completion by quarter (screen and report alike)."""
+    if model.empty:
+        return {}
+    rows = list(zip(model.by_area["key"], model.by_area["label"], strict=True))
+    columns = list(zip(model.by_body["key"], model.by_body["label"], strict=True))
+    return {
+        "body": completion_by_group(
+            model.by_body, text("completion_by_body", language), language, height
+        ),
+        "area": status_mix(model.by_area, text("status_by_area", language), language, height),
+        "cells": heatmap(
+            model.cells, rows, columns, text("body_by_area", language), language, height
+        ),
+        "trend": trend_lines(
+            model.trend, text("completion_by_quarter", language), language, height
+        ),
+    }

@@ -266,6 +266,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "all_group": ("Tất cả", "All"),
     "period_delta": ("Tiến độ tăng trong kỳ", "Progress gained in the period"),
     "page_cascade": ("Giao việc", "Assignment"),
+    "nav_data": ("Dữ liệu", "Data"),
+    "nav_more": ("Khác", "More"),
     "page_appraisal": ("Đánh giá cuối năm", "Year-end appraisal"),
     "cascade_title": (
         "Ai giao việc cho ai: cấp giao → cơ quan → chức danh → nhiệm vụ",

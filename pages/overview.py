@@ -36,7 +36,7 @@ if model.empty:
 widgets.headline_cards(model.cards, formats.day(model.since), lang)
 if model.silent:
     st.page_link(
-        "pages/cascade.py", icon="⏰",
+        "pages/cascade.py", icon=":material/schedule:",
         label=text("silent_count", lang, n=formats.number(model.silent, language=lang), days=90),
     )  # fmt: skip
 

@@ -219,4 +219,4 @@ def account_box(user: Account, language: str) -> None:
 
 def local_banner(language: str) -> None:
     """The warning every page shows in local mode."""
-    st.warning(text("local_banner", language), icon="🔓")
+    st.warning(text("local_banner", language), icon=":material/lock_open:")

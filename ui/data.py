@@ -20,7 +20,6 @@ from analytics import charts, cycle, overview
 from analytics.early_warning import early_warning
 from analytics.figures import resolve_window, summary, task_frame
 from analytics.filters import Filters
-from analytics.labels import text
 from analytics.periods import Choice, previous_quarter_end
 from analytics.store import cycle_sql, lookups
 from analytics.store.connection import open_db, resolve_db_path
@@ -171,23 +170,7 @@ def _overview(
         since,
         language,
     )
-    if model.empty:
-        return model, {}
-    figures = {
-        "body": charts.completion_by_group(
-            model.by_body, text("completion_by_body", language), language
-        ),
-        "area": charts.status_mix(model.by_area, text("status_by_area", language), language),
-        "cells": charts.heatmap(
-            model.cells,
-            overview.axis(model.by_area),
-            overview.axis(model.by_body),
-            text("body_by_area", language),
-            language,
-        ),
-        "trend": charts.trend_lines(model.trend, text("completion_by_quarter", language), language),
-    }
-    return model, figures
+    return model, charts.overview_figures(model, language)
 
 
 def overview_of(

@@ -129,20 +129,5 @@ def describe(choice: Choice, ref: dict, language: str = "vi") -> str:
 
 
 def overview_charts(model: overview.Overview, language: str) -> dict[str, object]:
-    """The overview page's four charts (the same builders and inputs as ``ui.data``)."""
-    if model.empty:
-        return {}
-    return {
-        "body": charts.completion_by_group(
-            model.by_body, text("completion_by_body", language), language
-        ),
-        "area": charts.status_mix(model.by_area, text("status_by_area", language), language),
-        "cells": charts.heatmap(
-            model.cells,
-            overview.axis(model.by_area),
-            overview.axis(model.by_body),
-            text("body_by_area", language),
-            language,
-        ),
-        "trend": charts.trend_lines(model.trend, text("completion_by_quarter", language), language),
-    }
+    """The overview page's four charts (the same builder as the screen)."""
+    return charts.overview_figures(model, language, height=360)
