@@ -80,7 +80,7 @@ def make_files(folder: Path, rows: int) -> tuple[Path, Path]:
     try:
         sql = _FILE_SQL.replace("{path}", str(csv_path).replace("'", "''"))
         con.execute(sql, {"last": SYNTHETIC_LAST_REPORT, "rows": rows})
-        written = con.execute(f"SELECT count(*) FROM read_csv('{csv_path}')").fetchall()[0][0]
+        written = con.execute("SELECT count(*) FROM read_csv(?)", [str(csv_path)]).fetchall()[0][0]
     finally:
         con.close()
     size = csv_path.stat().st_size / 1e6
