@@ -25,7 +25,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from analytics.store import accounts_sql
-from analytics.store.connection import use_connection
+from analytics.store.connection import transaction, use_connection
 
 Database = str | os.PathLike[str] | duckdb.DuckDBPyConnection | None
 
@@ -254,7 +254,7 @@ def add_user(
         stored_bodies = _bodies(con, role, tuple(bodies))
         if accounts_sql.user(con, folded) is not None:
             raise AccountError("name_taken", name=folded)
-        with accounts_sql.transaction(con):
+        with transaction(con):
             accounts_sql.insert_user(con, folded, role, stored_bodies, password_hash, when)
             detail = f"role={role}" + (f" bodies={stored_bodies}" if stored_bodies else "")
             accounts_sql.add_audit(con, when, actor, "user_add", folded, detail, channel)
@@ -274,7 +274,7 @@ def set_password(
     with _write_lock, use_connection(db) as con:
         if accounts_sql.user(con, folded) is None:
             raise AccountError("unknown_user", name=name[:64])
-        with accounts_sql.transaction(con):
+        with transaction(con):
             accounts_sql.set_password(con, folded, password_hash, when)
             accounts_sql.add_audit(con, when, actor, "user_passwd", folded, None, channel)
 
@@ -293,7 +293,7 @@ def set_disabled(
             raise AccountError("unknown_user", name=name[:64])
         if disabled and row.role == "admin" and not row.disabled and _active_admins(con) <= 1:
             raise AccountError("last_admin")
-        with accounts_sql.transaction(con):
+        with transaction(con):
             accounts_sql.set_disabled(con, folded, disabled, when)
             action = "user_disable" if disabled else "user_enable"
             accounts_sql.add_audit(con, when, actor, action, folded, None, channel)
@@ -327,7 +327,7 @@ def record(
     *, channel: str = "app", when: datetime | None = None,
 ) -> None:  # fmt: skip
     """Write one line to the audit log (sign-out, a session that expired)."""
-    with use_connection(db) as con, accounts_sql.transaction(con):
+    with use_connection(db) as con, transaction(con):
         accounts_sql.add_audit(con, when or now(), actor, action, target, detail, channel)
 
 
@@ -375,7 +375,7 @@ def authenticate(
         if not matches:
             failures = row.failed_count + 1
             lock = when + LOCK_FOR if failures >= MAX_FAILURES else None
-            with accounts_sql.transaction(con):
+            with transaction(con):
                 accounts_sql.set_failures(con, folded, 0 if lock else failures, lock)
                 accounts_sql.add_audit(con, when, folded, "signin_failed",
                                        None, f"wrong_password {failures}", channel)  # fmt: skip
@@ -383,7 +383,7 @@ def authenticate(
                     accounts_sql.add_audit(con, when, folded, "lockout", None,
                                            f"until {lock:%Y-%m-%d %H:%M:%S}", channel)  # fmt: skip
             return SignIn(None, "wrong_password")
-        with accounts_sql.transaction(con):
+        with transaction(con):
             accounts_sql.set_failures(con, folded, 0, None)
             if HASHER.check_needs_rehash(row.password_hash):
                 accounts_sql.rehash(con, folded, hash_password(password))
@@ -395,7 +395,7 @@ def _audit(
     con: duckdb.DuckDBPyConnection, when: datetime, actor: str, action: str, detail: str,
     channel: str,
 ) -> None:  # fmt: skip
-    with accounts_sql.transaction(con):
+    with transaction(con):
         accounts_sql.add_audit(con, when, actor, action, None, detail, channel)
 
 

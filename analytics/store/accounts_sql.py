@@ -6,8 +6,7 @@ write and its audit line go in one transaction (:func:`transaction`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -34,18 +33,6 @@ class UserRow:
     created_at: datetime
     updated_at: datetime
     password_changed_at: datetime
-
-
-@contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """``BEGIN`` … ``COMMIT``; any failure rolls everything back."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        yield
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
 
 
 def count_users(con: duckdb.DuckDBPyConnection) -> int:

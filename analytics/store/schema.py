@@ -211,13 +211,10 @@ def _apply(con: duckdb.DuckDBPyConnection, migration: Migration) -> None:
 
 
 def _in_transaction(con: duckdb.DuckDBPyConnection, work: Callable[[], None]) -> None:
-    con.execute("BEGIN TRANSACTION")
-    try:
+    from analytics.store.connection import transaction  # connection imports this module
+
+    with transaction(con):
         work()
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
 
 
 def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:

@@ -18,6 +18,8 @@ from datetime import date
 
 import duckdb
 
+from analytics.store.connection import transaction
+
 # Reports stop here: nothing is dated in the future of the benchmark's "as of" date.
 SYNTHETIC_LAST_REPORT = date(2026, 9, 30)
 SYNTHETIC_FIRST_ASSIGNED = date(2021, 1, 1)
@@ -96,18 +98,13 @@ def fill_synthetic(con: duckdb.DuckDBPyConnection, tasks: int, reports_per_task:
 
     The database must have the schema and reference data and no task yet. One transaction.
     """
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute(_TASKS_SQL, {"tasks": tasks, "first": SYNTHETIC_FIRST_ASSIGNED})
         con.execute(_REPORTS_SQL, {"avg": reports_per_task, "last": SYNTHETIC_LAST_REPORT})
         con.execute(
             "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) "
             "WHERE key = 'data_version'"
         )
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:

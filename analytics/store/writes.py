@@ -8,6 +8,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from analytics.store.connection import transaction
 from analytics.store.schema import bump_data_version
 
 TASK_COLUMNS = (
@@ -32,8 +33,7 @@ def add_tasks_and_reports(
     new_tasks = tasks.reindex(columns=list(TASK_COLUMNS))
     new_tasks["assignment_state"] = new_tasks["assignment_state"].fillna("da_giao")
     new_reports = reports.loc[:, list(REPORT_COLUMNS)] if len(reports) else None
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         before = con.execute("SELECT count(*) FROM tasks").fetchall()[0][0]
         con.register("new_tasks", new_tasks)
         con.execute(
@@ -69,10 +69,6 @@ def add_tasks_and_reports(
             con.unregister("new_reports")
         if added:
             bump_data_version(con)
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
     return added
 
 
@@ -81,8 +77,7 @@ def add_appraisals(con: duckdb.DuckDBPyConnection, appraisals: pd.DataFrame) -> 
     if appraisals.empty:
         return 0
     new = appraisals.loc[:, list(APPRAISAL_COLUMNS)]
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         before = con.execute("SELECT count(*) FROM appraisals").fetchall()[0][0]
         con.register("new_appraisals", new)
         con.execute(
@@ -98,8 +93,4 @@ def add_appraisals(con: duckdb.DuckDBPyConnection, appraisals: pd.DataFrame) -> 
         added = con.execute("SELECT count(*) FROM appraisals").fetchall()[0][0] - before
         if added:
             bump_data_version(con)
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
     return added

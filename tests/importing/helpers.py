@@ -76,7 +76,7 @@ def dump(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
             "WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY 1"
         ).fetchall()
     ]
-    return {t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
+    return {t: sorted(con.table(t).fetchall(), key=repr) for t in tables}
 
 
 def without_bookkeeping(content: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
