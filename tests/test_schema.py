@@ -26,7 +26,7 @@ def tables(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 def test_new_database_has_every_table_at_the_latest_version(empty_con):
     assert tables(empty_con) >= EXPECTED_TABLES
-    assert schema_version(empty_con) == LATEST_VERSION == 4
+    assert schema_version(empty_con) == LATEST_VERSION == 5
 
 
 def test_prepare_is_idempotent(empty_con):
@@ -97,17 +97,6 @@ def test_the_database_refuses_a_deadline_before_assignment_and_duplicate_codes(e
     _task(empty_con, code="X")
     with pytest.raises(duckdb.ConstraintException):
         _task(empty_con, code="X")
-
-
-def test_one_report_per_task_and_day(empty_con):
-    _task(empty_con)
-    insert = (
-        "INSERT INTO progress (task_id, report_date, progress, status) "
-        "VALUES (1, ?, 10, 'dang_thuc_hien')"
-    )
-    empty_con.execute(insert, [date(2021, 3, 31)])
-    with pytest.raises(duckdb.ConstraintException):
-        empty_con.execute(insert, [date(2021, 3, 31)])
 
 
 def test_reference_bodies_and_areas_carry_the_codes_and_names_of_the_domain(empty_con):

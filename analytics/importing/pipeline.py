@@ -31,7 +31,7 @@ from analytics.importing.table import RawTable
 from analytics.importing.validate import Staged, validate
 from analytics.importing.xlsxtable import read_xlsx
 from analytics.store import imports_sql
-from analytics.store.connection import resolve_db_path, use_connection
+from analytics.store.connection import database_file, resolve_db_path, use_connection
 
 WRITE_ATTEMPTS = 4
 
@@ -132,13 +132,19 @@ def check_headers(table: RawTable) -> HeaderMatch:
 
 
 # One import at a time per database file inside this process, so two uploads at the
-# same moment are written one after the other instead of colliding.
+# same moment are written one after the other instead of colliding, and a key the first
+# one adds is found stored by the second (the store keeps one report per task and day
+# this way; see migration 5 in analytics/store/schema.py).
 _locks_guard = threading.Lock()
 _locks: dict[str, threading.Lock] = {}
 
 
 def _lock_for(db: object) -> threading.Lock:
-    key = f"con:{id(db)}" if isinstance(db, duckdb.DuckDBPyConnection) else str(resolve_db_path(db))
+    if isinstance(db, duckdb.DuckDBPyConnection):  # two connections to one file share it
+        path = database_file(db)
+        key = f"con:{id(db)}" if path is None else str(path)
+    else:
+        key = str(resolve_db_path(db))
     with _locks_guard:
         return _locks.setdefault(key, threading.Lock())
 

@@ -49,6 +49,15 @@ def resolve_db_path(db: str | os.PathLike[str] | None = None) -> Path:
     return DEFAULT_DB
 
 
+def database_file(con: duckdb.DuckDBPyConnection) -> Path | None:
+    """The file behind ``con``, or None for an in-memory database."""
+    con.complete()  # a result left half-read would block the query
+    row = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()
+    return Path(row[0]).resolve() if row and row[0] else None
+
+
 def _is_lock_error(error: duckdb.Error) -> bool:
     text = str(error)
     return "Could not set lock" in text or "Conflicting lock" in text

@@ -171,6 +171,36 @@ MIGRATIONS: tuple[Migration, ...] = (
                 channel TEXT NOT NULL CHECK (channel IN ('app', 'cli')))""",
         ),
     ),
+    Migration(
+        5,
+        "progress reports without a primary-key index",
+        (
+            # The index over (task_id, report_date) cost an import of a million reports
+            # into a national file (ten million stored) more than a second, a third of the
+            # whole import, for a rule the writers keep by construction: the import adds
+            # only keys it did not find stored (ANTI JOIN, inside its transaction) and keeps
+            # one row per key of its file; imports of one file take turns in a process,
+            # DuckDB lets one process write a file at a time, and two imports that still
+            # overlap both write the same data-version row and next import id, so one of
+            # them fails at commit and is retried against the other's rows. The demo adds
+            # reports only where none is stored. tests/importing/test_one_report_per_key.py
+            # checks it. Every CHECK stays; rows are kept in key order, which zone maps use.
+            """CREATE TABLE progress_v5 (
+                task_id INTEGER NOT NULL,
+                report_date DATE NOT NULL,
+                progress DOUBLE NOT NULL CHECK (progress >= 0 AND progress <= 100),
+                status TEXT NOT NULL
+                    CHECK (status IN ('chua_trien_khai', 'dang_thuc_hien', 'hoan_thanh')),
+                note TEXT,
+                reporter TEXT,
+                evidence TEXT,
+                import_id INTEGER,
+                CHECK ((status = 'hoan_thanh') = (progress = 100)))""",
+            "INSERT INTO progress_v5 SELECT * FROM progress ORDER BY task_id, report_date",
+            "DROP TABLE progress",
+            "ALTER TABLE progress_v5 RENAME TO progress",
+        ),
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

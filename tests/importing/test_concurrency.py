@@ -66,8 +66,8 @@ def test_the_same_rows_from_two_threads_are_written_once(demo_file):
 
 
 def test_colliding_transactions_are_retried_or_told_to_retry_never_half_written(demo_file):
-    # Two connections of one process bypass the per-file turn-taking: DuckDB itself
-    # detects the collision at commit; the import retries, or says to try again.
+    # Two connections of one process to one file take turns like two imports by path;
+    # were they to collide, the import would retry, or say to try again.
     with duckdb.connect(str(demo_file)) as first, duckdb.connect(str(demo_file)) as second:
         outcomes = _run_together(
             lambda: import_file(_file("DP04-GD", 5), first),
