@@ -103,14 +103,16 @@ def _read_fast(utf8: bytes, delimiter: str) -> RawTable | None:
     if len(data) > MAX_ROWS:
         raise reject_file("too_many_rows")
     names = [str(i) for i in range(len(headers))]
-    body = utf8[ends[header_index] + 1 :] if header_index + 1 < len(starts) else b""
+    # The records after the header, read in place (a slice of the bytes would copy them).
+    body_start = ends[header_index] + 1 if header_index + 1 < len(starts) else len(utf8)
+    body = pa.py_buffer(utf8).slice(int(body_start))
     if len(data) == 0:
         return RawTable(
             headers, pd.DataFrame({n: pd.Series([], dtype="str") for n in names}), data + 1
         )
     try:
         parsed = pacsv.read_csv(
-            io.BytesIO(body),
+            pa.BufferReader(body),
             read_options=pacsv.ReadOptions(column_names=names, block_size=8 << 20),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter, quote_char='"', double_quote=True, escape_char=False,

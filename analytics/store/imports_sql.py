@@ -90,8 +90,10 @@ def _arrow(frame: pd.DataFrame) -> pa.Table:
 # --- the merge ---------------------------------------------------------------------------
 
 # Per kind: ``source`` normalises the registered frame ``import_rows`` (empty text to
-# NULL, dates as dates); ``match`` yields, for the rows whose key is stored already, the
-# action (``update`` or ``same``) and the stored row as JSON. A column the file leaves
+# NULL, dates as dates); ``keys`` finds the rows whose key is stored already, reading
+# only the key columns of the stored table; ``match`` then yields, for those rows alone,
+# the action (``update`` or ``same``) and the stored row as JSON (joining all of a
+# national table's columns at once took twice as long). A column the file leaves
 # out (``$has_<column>`` false) keeps the stored value: it neither counts as a change
 # nor is written. Rows with no match are inserted. The frame's text is read only where
 # needed, so a file of a million new reports costs one scan of its strings.
@@ -102,7 +104,8 @@ class _Kind:
     table: str
     optional: tuple[str, ...]  # columns a file may leave out
     source: str
-    match: str
+    match: str  # over import_keys: the action and the stored row of every stored key
+    keys: str  # the file's rows whose key is stored, and where: ``"row", stored`` (a rowid)
     row_key: str  # over the normalised rows ``s``: the JSON key kept in history
     update: str
     insert: str
@@ -136,7 +139,10 @@ _TASKS = _Kind(
                           OR coalesce(t.assigner, '') = coalesce(s.assigner, ''))
                     THEN 'same' ELSE 'update' END AS action,
                to_json(t) AS before_json
-        FROM s JOIN tasks t ON t.code = s.code
+        FROM import_keys k JOIN s ON s."row" = k."row" JOIN tasks t ON t.rowid = k.stored
+    """,
+    keys="""
+        SELECT s."row", t.rowid AS stored FROM s JOIN tasks t ON t.code = s.code
     """,
     row_key="to_json([s.code])",
     update="""
@@ -185,6 +191,10 @@ _PROGRESS = _Kind(
                           OR coalesce(p.evidence, '') = coalesce(s.evidence, ''))
                     THEN 'same' ELSE 'update' END AS action,
                to_json(p) AS before_json
+        FROM import_keys k JOIN s ON s."row" = k."row" JOIN progress p ON p.rowid = k.stored
+    """,
+    keys="""
+        SELECT s."row", p.rowid AS stored
         FROM s JOIN progress p ON p.task_id = s.task_id AND p.report_date = s.report_date
     """,
     row_key="to_json([s.code, strftime(s.report_date, '%Y-%m-%d')])",
@@ -229,6 +239,10 @@ _APPRAISALS = _Kind(
                           OR coalesce(a.comment, '') = coalesce(s.comment, ''))
                     THEN 'same' ELSE 'update' END AS action,
                to_json(a) AS before_json
+        FROM import_keys k JOIN s ON s."row" = k."row" JOIN appraisals a ON a.rowid = k.stored
+    """,
+    keys="""
+        SELECT s."row", a.rowid AS stored
         FROM s JOIN appraisals a ON a.task_id = s.task_id AND a.year = s.year
     """,
     row_key="to_json([s.code, CAST(s.year AS VARCHAR)])",
@@ -253,7 +267,8 @@ _APPRAISALS = _Kind(
 )
 
 _KINDS = {"tasks": _TASKS, "progress": _PROGRESS, "appraisal": _APPRAISALS}
-_MATCHED = "import_matched"  # the rows whose key is stored: a temporary table
+_STORED_KEYS = "import_keys"  # the rows whose key is stored, and where: a temporary table
+_MATCHED = "import_matched"  # their action and stored values: a temporary table
 
 
 @dataclass(frozen=True)
@@ -290,15 +305,27 @@ def _counts(con: duckdb.DuckDBPyConnection, rows: int, matched_sql: str, params:
     return Counts(rows - updated - same, updated, same)
 
 
+def _match_stored(con: duckdb.DuckDBPyConnection, spec: _Kind, flags: dict[str, bool]) -> None:
+    """Fill the temporary table of stored keys with their action and stored row (inside a
+    transaction: the rowids found in the first step are read in the second)."""
+    con.execute(f"CREATE TEMP TABLE {_STORED_KEYS} AS {_with_source(spec, spec.keys)}")
+    con.execute(f"CREATE TEMP TABLE {_MATCHED} AS {_with_source(spec, spec.match)}", flags)
+    con.execute(f"DROP TABLE {_STORED_KEYS}")
+
+
 def classify_counts(
     con: duckdb.DuckDBPyConnection, kind: str, stage: pd.DataFrame, present: Iterable[str]
 ) -> Counts:
-    """How many rows of ``stage`` would be inserted, updated or left unchanged (reads only)."""
+    """How many rows of ``stage`` would be inserted, updated or left unchanged (reads only:
+    the transaction is rolled back)."""
     spec = _KINDS[kind]
     _register(con, STAGE_VIEW, stage)
+    con.execute("BEGIN TRANSACTION")
     try:
-        return _counts(con, len(stage), _with_source(spec, spec.match), _flags(spec, present))
+        _match_stored(con, spec, _flags(spec, present))
+        return _counts(con, len(stage), f"SELECT * FROM {_MATCHED}", {})
     finally:
+        _rollback(con)
         con.unregister(STAGE_VIEW)
 
 
@@ -323,7 +350,7 @@ def write_import(
     try:
         import_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM imports").fetchall()[0][0]
         params = {**flags, "import_id": import_id}
-        con.execute(f"CREATE TEMP TABLE {_MATCHED} AS {_with_source(spec, spec.match)}", flags)
+        _match_stored(con, spec, flags)
         found = _counts(con, len(stage), f"SELECT * FROM {_MATCHED}", {})
         result = Counts(found.inserted, found.updated, found.unchanged + duplicates)
         _add_periods(con, import_id, new_periods)
