@@ -1,6 +1,6 @@
 """Benchmark: import a valid 1,000,000-row progress CSV into a database of national size.
 
-    python benchmarks/import_bench.py [--rows N] [--runs N] [--keep DIR]
+    python benchmarks/import_bench.py [--rows N] [--runs N] [--keep DIR] [--scale NAME]
 
 A national database (165,000 tasks, about ten million reports; ``analytics.synthetic``)
 and a valid progress CSV are made in a temporary folder. Then, in fresh processes and
@@ -64,16 +64,16 @@ COPY (
 """
 
 
-def make_files(folder: Path, rows: int) -> tuple[Path, Path]:
-    """The national database and the CSV to import, in ``folder``."""
+def make_files(folder: Path, rows: int, scale: str = "national") -> tuple[Path, Path]:
+    """The database (national unless told) and the CSV to import, in ``folder``."""
     import duckdb
 
     from analytics.store.synthetic_sql import SYNTHETIC_LAST_REPORT
     from analytics.synthetic import SCALES, generate
 
-    db = folder / "national.duckdb"
-    tasks, reports, seconds = generate(db, SCALES["national"])
-    print(f"national database: {tasks:,} tasks, {reports:,} reports ({seconds:.0f} s)",
+    db = folder / f"{scale}.duckdb"
+    tasks, reports, seconds = generate(db, SCALES[scale])
+    print(f"{scale} database: {tasks:,} tasks, {reports:,} reports ({seconds:.0f} s)",
           file=sys.stderr)  # fmt: skip
     csv_path = folder / "progress_1m.csv"
     con = duckdb.connect(str(db))
@@ -142,10 +142,18 @@ def _measure(mode: str, source_db: Path, csv_path: Path, folder: Path) -> dict:
 
 
 def main() -> int:
+    from analytics.synthetic import SCALES
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each (default 3)")
     parser.add_argument("--keep", type=Path, help="make or reuse the files in DIR")
+    parser.add_argument(
+        "--scale",
+        default="national",
+        choices=list(SCALES),
+        help="size of the database imported into (default national)",
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -155,10 +163,10 @@ def main() -> int:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="import_bench_"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        db, csv_path = folder / "national.duckdb", folder / "progress_1m.csv"
+        db, csv_path = folder / f"{args.scale}.duckdb", folder / "progress_1m.csv"
         if not (db.exists() and csv_path.exists()):
             db.unlink(missing_ok=True)
-            db, csv_path = make_files(folder, args.rows)
+            db, csv_path = make_files(folder, args.rows, args.scale)
         imports, floors = [], []
         for _ in range(args.runs):
             floors.append(_measure("floor", db, csv_path, folder))

@@ -80,3 +80,18 @@ def test_bench_rejects_an_unknown_scale(capsys):
         main(["bench", "--scales", "planet"])
     assert exit_info.value.code == 2
     assert "unknown scale planet" in capsys.readouterr().err
+
+
+def test_import_benchmark_runs_at_a_small_scale_and_reports_its_ratio(tmp_path):
+    # The province database (200 tasks) with 300 new reports: the import inserts them all.
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "import_bench.py"), "--scale", "province",
+         "--rows", "300", "--runs", "1", "--keep", str(tmp_path)],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)
+    assert figures["rows"] == figures["inserted"] == 300
+    assert figures["ratio"] > 0 and len(figures["import_runs"]) == 1
+    assert 0 < figures["peak_memory_mb"] < 1536
+    assert "ratio" in done.stderr and "(target ≤ 3)" in done.stderr
