@@ -14,8 +14,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import secrets
 import threading
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -417,14 +419,26 @@ class Session:
     bodies: tuple[str, ...]
     signed_in_at: datetime
     last_seen: datetime
+    sid: str = ""  # random; names the session in its cookie and when it is signed out
+
+
+def new_session(account: Account, when: datetime) -> Session:
+    """A session just signed in as ``account``."""
+    return Session(account.name, account.role, account.bodies, when, when, secrets.token_hex(16))
 
 
 def session_state(
-    session: Session, accounts: dict[str, tuple[str, str, bool, datetime]], when: datetime
+    session: Session,
+    accounts: dict[str, tuple[str, str, bool, datetime]],
+    when: datetime,
+    ended: Collection[str] = (),
 ) -> str:
-    """``ok``, or why the session ends: ``idle`` (over :data:`IDLE_LIMIT` without a click),
-    ``gone`` (account removed or disabled), ``changed`` (role, bodies or password changed
-    since signing in). ``accounts`` maps name to (role, bodies, disabled, password changed)."""
+    """``ok``, or why the session ends: ``signed_out`` (its id is in ``ended``), ``idle``
+    (over :data:`IDLE_LIMIT` without a click), ``gone`` (account removed or disabled),
+    ``changed`` (role, bodies or password changed since signing in). ``accounts`` maps
+    name to (role, bodies, disabled, password changed)."""
+    if session.sid and session.sid in ended:
+        return "signed_out"
     if when - session.last_seen > IDLE_LIMIT:
         return "idle"
     stored = accounts.get(session.name)
@@ -438,6 +452,21 @@ def session_state(
     ):
         return "changed"
     return "ok"
+
+
+def sign_out(db: Database, session: Session, when: datetime | None = None) -> None:
+    """End ``session``: its cookie signs nobody in any more; written to the audit log."""
+    when = when or now()
+    with use_connection(db) as con, transaction(con):
+        if session.sid:
+            accounts_sql.end_session(con, session.sid, when, when - IDLE_LIMIT)
+        accounts_sql.add_audit(con, when, session.name, "signout", None, None, "app")
+
+
+def ended_sessions(db: Database, when: datetime | None = None) -> frozenset[str]:
+    """Ids of the sessions signed out within the idle limit (older ones have expired)."""
+    with use_connection(db) as con:
+        return frozenset(accounts_sql.ended_sessions(con, (when or now()) - IDLE_LIMIT))
 
 
 def sessions_view(db: Database) -> dict[str, tuple[str, str, bool, datetime]]:

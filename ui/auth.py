@@ -1,10 +1,12 @@
 """Signing in for the pages: who is using this browser session, and what they may open.
 
-The signed-in account lives only on the server, in ``st.session_state`` (no cookie, so
-no key to keep secret): a reload or a new tab starts a new Streamlit session and asks
-to sign in again. Every run checks the session against the stored accounts (cached on
+The signed-in account lives on the server, in ``st.session_state``, and in a signed
+cookie (``analytics.session_cookie``) so that a reload or a new tab of the same browser
+stays signed in. Every run checks the session against the stored accounts (cached on
 the database file's stamp, so an unchanged rerun reads nothing): eight hours without a
-click, a disabled account, a new role, bodies or password end it.
+click, a disabled account, a new role, bodies or password, or signing out end it, and
+the cookie with it. The cookie is written by a line of script in the page (Streamlit has
+no call for it), at sign-in and again at most every few minutes while the session is used.
 
 While no account exists the app runs in local mode: whoever opens it on this machine
 is an administrator, and a banner says how to create the first account. A request that
@@ -17,12 +19,14 @@ sign-in form instead of itself; signed in without the role, it shows a refusal.
 from __future__ import annotations
 
 import ipaddress
+import json
 from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Literal, NoReturn
 
 import streamlit as st
 
-from analytics import accounts
+from analytics import accounts, session_cookie
 from analytics.accounts import Account
 from analytics.labels import LABELS, text
 from ui import data
@@ -32,11 +36,20 @@ SESSION_KEY = "_auth_session"  # an accounts.Session
 NOTICE_KEY = "_auth_notice"  # why the last session ended, shown once on the sign-in form
 ROUND_KEY = "_auth_round"  # a new round gives the form new, empty fields
 FORWARDED = ("X-Forwarded-For", "X-Real-Ip", "Forwarded")
+COOKIE_SENT_KEY = "_auth_cookie_seen"  # the last_seen the cookie was last written with
+COOKIE_DEAD_KEY = "_auth_dead_cookie"  # a cookie value this session must not sign in with
+COOKIE_CLEAR_KEY = "_auth_clear_cookie"  # remove the browser's cookie on the next run
+COOKIE_REFRESH = timedelta(minutes=5)  # idle time is counted to within this
 
 
 @st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
 def _stored(path: str, stamp: tuple) -> dict:
     return accounts.sessions_view(path)
+
+
+@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
+def _ended(path: str, stamp: tuple) -> frozenset[str]:
+    return accounts.ended_sessions(path)
 
 
 def _language() -> str:
@@ -69,22 +82,78 @@ def current_user() -> Account | None:
     if not stored:
         st.session_state.pop(SESSION_KEY, None)
         return accounts.LOCAL_ADMIN if _local_client() else None
-    session = st.session_state.get(SESSION_KEY)
+    if st.session_state.pop(COOKIE_CLEAR_KEY, False):
+        _write_cookie("", 0)
+    when = accounts.now()
+    ended = _ended(*data.file_key())
+    session = st.session_state.get(SESSION_KEY) or _from_cookie(stored, ended, when)
     if session is None:
         return None
-    when = accounts.now()
-    state = accounts.session_state(session, stored, when)
+    state = accounts.session_state(session, stored, when, ended)
     if state != "ok":
         _end(session, state)
         return None
-    st.session_state[SESSION_KEY] = replace(session, last_seen=when)
+    session = replace(session, last_seen=when)
+    st.session_state[SESSION_KEY] = session
+    _keep_cookie(session)
     return Account(session.name, session.role, session.bodies)
 
 
+def _cookies() -> dict[str, str]:
+    """The cookies the browser sent when this session opened (none under AppTest)."""
+    return dict(st.context.cookies)
+
+
+def _cookie_key() -> bytes:
+    return session_cookie.cookie_key(data.database_path())
+
+
+def _from_cookie(stored: dict, ended: frozenset[str], when: datetime) -> accounts.Session | None:
+    """The session this browser's cookie carries, when it is still good (a reload)."""
+    value = _cookies().get(session_cookie.COOKIE_NAME)
+    if not value or value == st.session_state.get(COOKIE_DEAD_KEY):
+        return None
+    session = session_cookie.decode(value, _cookie_key())
+    state = "bad" if session is None else accounts.session_state(session, stored, when, ended)
+    if state != "ok":
+        st.session_state[COOKIE_DEAD_KEY] = value
+        st.session_state[COOKIE_CLEAR_KEY] = True
+        if state == "idle":
+            st.session_state[NOTICE_KEY] = "session_idle"
+        return None
+    st.session_state[COOKIE_SENT_KEY] = session.last_seen
+    return session
+
+
+def _keep_cookie(session: accounts.Session) -> None:
+    """Write the cookie at sign-in, then again when the one written is a few minutes old."""
+    sent = st.session_state.get(COOKIE_SENT_KEY)
+    if sent is not None and session.last_seen - sent < COOKIE_REFRESH:
+        return
+    value = session_cookie.encode(session, _cookie_key())
+    _write_cookie(value, int(accounts.IDLE_LIMIT.total_seconds()))
+    st.session_state[COOKIE_SENT_KEY] = session.last_seen
+
+
+def _write_cookie(value: str, max_age: int) -> None:
+    """Set (or, with ``max_age`` 0, remove) the sign-in cookie in this browser."""
+    cookie = f"{session_cookie.COOKIE_NAME}={value}; Path=/; Max-Age={max_age}; SameSite=Strict"
+    script = (
+        f"document.cookie = {json.dumps(cookie)}"
+        " + (window.location.protocol === 'https:' ? '; Secure' : '');"
+    )
+    st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
+
+
 def _end(session: accounts.Session, reason: str) -> None:
+    dead = _cookies().get(session_cookie.COOKIE_NAME)
     _forget()
-    st.session_state[NOTICE_KEY] = "session_idle" if reason == "idle" else "session_changed"
-    accounts.record(data.database_path(), session.name, "session_end", None, reason)
+    st.session_state[COOKIE_DEAD_KEY] = dead
+    st.session_state[COOKIE_CLEAR_KEY] = True
+    notices = {"idle": "session_idle", "signed_out": "signed_out"}
+    st.session_state[NOTICE_KEY] = notices.get(reason, "session_changed")
+    if reason != "signed_out":  # signing out was written to the log already
+        accounts.record(data.database_path(), session.name, "session_end", None, reason)
 
 
 def _forget() -> None:
@@ -187,10 +256,8 @@ def sign_in_form(language: str) -> None:
 
 def sign_in(account: Account) -> None:
     """Mark this session signed in as ``account`` (after its password was checked)."""
-    when = accounts.now()
-    st.session_state[SESSION_KEY] = accounts.Session(
-        account.name, account.role, account.bodies, when, when
-    )
+    st.session_state[SESSION_KEY] = accounts.new_session(account, accounts.now())
+    st.session_state.pop(COOKIE_SENT_KEY, None)  # the next run writes this session's cookie
     st.session_state.pop("_auth_last_name", None)
     st.session_state.pop(NOTICE_KEY, None)
 
@@ -198,10 +265,13 @@ def sign_in(account: Account) -> None:
 def sign_out() -> None:
     """End this session's sign-in (a button callback)."""
     session = st.session_state.get(SESSION_KEY)
+    dead = _cookies().get(session_cookie.COOKIE_NAME)
     _forget()
     if session is not None:
-        accounts.record(data.database_path(), session.name, "signout")
+        accounts.sign_out(data.database_path(), session)
     st.session_state[NOTICE_KEY] = "signed_out"
+    st.session_state[COOKIE_DEAD_KEY] = dead
+    st.session_state[COOKIE_CLEAR_KEY] = True
 
 
 def account_box(user: Account, language: str) -> None:

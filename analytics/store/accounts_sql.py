@@ -66,6 +66,24 @@ def sessions_view(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, b
     ]
 
 
+def end_session(
+    con: duckdb.DuckDBPyConnection, sid: str, when: datetime, forget_before: datetime
+) -> None:
+    """Mark the session ``sid`` signed out, and drop marks older than ``forget_before``."""
+    con.execute("DELETE FROM ended_sessions WHERE ended_at < ?", [forget_before])
+    con.execute("INSERT OR IGNORE INTO ended_sessions VALUES (?, ?)", [sid, when])
+
+
+def ended_sessions(con: duckdb.DuckDBPyConnection, since: datetime) -> list[str]:
+    """The sessions signed out since ``since``."""
+    return [
+        str(r[0])
+        for r in con.execute(
+            "SELECT sid FROM ended_sessions WHERE ended_at >= ?", [since]
+        ).fetchall()
+    ]
+
+
 def insert_user(
     con: duckdb.DuckDBPyConnection, name: str, role: str, bodies: str, password_hash: str,
     now: datetime,

@@ -201,6 +201,17 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE progress_v5 RENAME TO progress",
         ),
     ),
+    Migration(
+        6,
+        "sign-ins ended by signing out",
+        (
+            # A sign-in cookie names its session; once signed out, the cookie no longer
+            # signs anyone in, even if it was copied. Rows older than the idle limit go.
+            """CREATE TABLE ended_sessions (
+                sid TEXT PRIMARY KEY,
+                ended_at TIMESTAMP NOT NULL)""",
+        ),
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -15,6 +15,7 @@ import pytest
 from argon2 import PasswordHasher
 
 from analytics import accounts
+from analytics.session_cookie import COOKIE_NAME
 from analytics.store.connection import open_db
 from tests.e2e.conftest import App, screenshot, start_app, wait_for_rerun
 
@@ -193,3 +194,60 @@ def test_local_mode_shows_its_banner(browser, app):
         page.locator("[data-testid=stMetric]").first.wait_for()
         screenshot(page, f"local-mode-{width}")
         page.close()
+
+
+def sign_in_cookie(page) -> dict | None:
+    return next((c for c in page.context.cookies() if c["name"] == COOKIE_NAME), None)
+
+
+def test_a_reload_and_a_new_tab_stay_signed_in_until_signing_out(browser, signed_app):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    page.goto(signed_app.url)  # a deep link as a fresh server's first request shows a notice
+    wait_for_rerun(page, timeout=60_000)
+    sign_in(page, "tk.analyst")
+    page.goto(f"{signed_app.url}/phan-tich")  # a new Streamlit session: the cookie signs in
+    wait_for_rerun(page, timeout=60_000)
+    page.wait_for_function(f"document.cookie.includes('{COOKIE_NAME}=')", timeout=15_000)
+    cookie = sign_in_cookie(page)
+    assert cookie["sameSite"] == "Strict" and cookie["path"] == "/"
+    page.get_by_text("tk.analyst").first.wait_for(timeout=30_000)  # the sidebar's account box
+    screenshot(page, "signed-in-analysis-1920")
+
+    page.reload()
+    wait_for_rerun(page, timeout=60_000)
+    page.get_by_text("tk.analyst").first.wait_for(timeout=30_000)  # the sidebar's account box
+    assert not on_sign_in_form(page)
+    second = context.new_page()  # a new tab of the same browser
+    second.goto(f"{signed_app.url}/nhiem-vu")
+    wait_for_rerun(second, timeout=60_000)
+    second.get_by_text("tk.analyst").first.wait_for(timeout=30_000)
+
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.get_by_text("Đã đăng xuất").wait_for(timeout=30_000)
+    page.wait_for_function(f"!document.cookie.includes('{COOKIE_NAME}=')", timeout=15_000)
+    page.reload()
+    wait_for_rerun(page, timeout=60_000)
+    assert on_sign_in_form(page)
+    context.close()
+
+    # The cookie as it was before signing out, copied into another browser: refused.
+    other = browser.new_context(viewport={"width": 1280, "height": 800})
+    other.add_cookies([{k: cookie[k] for k in ("name", "value", "domain", "path")}])
+    page = other.new_page()
+    page.goto(f"{signed_app.url}/phan-tich")
+    wait_for_rerun(page, timeout=60_000)
+    assert on_sign_in_form(page)
+    other.close()
+
+
+def test_a_forged_cookie_signs_nobody_in(browser, signed_app):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    host = signed_app.url.split("//")[1].split(":")[0]
+    forged = "v1.eyJuIjoidGsuYWRtaW4iLCJyIjoiYWRtaW4iLCJiIjpbXSwiaWQiOiJ4In0." + "0" * 64
+    context.add_cookies([{"name": COOKIE_NAME, "value": forged, "domain": host, "path": "/"}])
+    page = context.new_page()
+    page.goto(f"{signed_app.url}/quan-tri")
+    wait_for_rerun(page, timeout=60_000)
+    assert on_sign_in_form(page)
+    context.close()

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from analytics.importing import import_file, undo_import
-from analytics.store.schema import migrate
+from analytics.store.schema import LATEST_VERSION, migrate
 from tests.importing.helpers import PROGRESS_HEADER, csv_bytes
 
 REPEATED_KEYS = """
@@ -95,7 +95,7 @@ def test_a_version_4_file_keeps_its_reports_in_key_order_and_its_checks(tmp_path
         "INSERT INTO progress (task_id, report_date, progress, status) VALUES "
         "(1, DATE '2021-06-30', 100, 'hoan_thanh'), (1, DATE '2021-03-31', 40, 'dang_thuc_hien')"
     )
-    assert migrate(con) == 5
+    assert migrate(con) == LATEST_VERSION
     rows = con.execute("SELECT report_date, progress FROM progress").fetchall()
     assert [(d.isoformat(), p) for d, p in rows] == [("2021-03-31", 40.0), ("2021-06-30", 100.0)]
     with pytest.raises(duckdb.ConstraintException):  # 100 % but not done
