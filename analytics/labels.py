@@ -524,6 +524,81 @@ LABELS: dict[str, tuple[str, str]] = {
         "Made on {date} by the breakthrough-task tracker.",
     ),
     "report_page": ("Trang {page}/{pages}", "Page {page} of {pages}"),
+    # The reference lists (Quản trị → Danh mục).
+    "reference": ("Danh mục", "Reference lists"),
+    "reference_intro": (
+        "Sửa tên, thêm hoặc bỏ một dòng rồi bấm Lưu; thứ tự các dòng là thứ tự trên mọi "
+        "màn hình. Mã cơ quan và mã lĩnh vực là mã trong tệp nhập: muốn đổi mã, hãy thêm mã "
+        "mới, nhập lại các nhiệm vụ với mã mới, rồi bỏ mã cũ.",
+        "Rename, add or remove a row, then Save; the order of the rows is the order on every "
+        "screen. Body and area codes are the codes files carry: to change one, add the new "
+        "code, import the tasks again with it, then remove the old one.",
+    ),
+    "reference_list": ("Danh mục cần sửa", "List to edit"),
+    "ref_list_bodies": ("Cơ quan", "Bodies"),
+    "ref_list_areas": ("Lĩnh vực", "Areas"),
+    "ref_list_positions": ("Chức danh", "Positions"),
+    "ref_list_periods": ("Kỳ giao nhiệm vụ", "Periods"),
+    "ref_col_code": ("Mã", "Code"),
+    "ref_col_name_vi": ("Tên tiếng Việt", "Vietnamese name"),
+    "ref_col_name_en": ("Tên tiếng Anh", "English name"),
+    "ref_col_headline": ("Lĩnh vực chính", "Headline area"),
+    "ref_col_label": ("Kỳ", "Period"),
+    "ref_col_kind": ("Loại kỳ", "Kind"),
+    "ref_save": ("Lưu danh mục", "Save the list"),
+    "ref_saved": (
+        "Đã lưu danh mục {list}: thêm {added}, sửa {changed}, bỏ {removed} dòng.",
+        "Saved {list}: {added} added, {changed} changed, {removed} removed.",
+    ),
+    "ref_unchanged": ("Danh mục {list} không có gì thay đổi.", "Nothing changed in {list}."),
+    "ref_rejected": (
+        "Chưa lưu: danh mục có {n} lỗi, sửa rồi bấm Lưu lại.",
+        "Not saved: the list has {n} problem(s); fix them and save again.",
+    ),
+    "ref_required": ("Không được để trống.", "Must not be empty."),
+    "ref_too_long": ("Dài quá {n} ký tự.", "Longer than {n} characters."),
+    "ref_bad_code_bodies": (
+        "Mã '{value}' không hợp lệ: mã cơ quan gồm chữ in hoa không dấu, chữ số hoặc '_', "
+        "tối đa 16 ký tự (ví dụ KTNS).",
+        "Code '{value}' is not valid: body codes are capital letters without accents, digits "
+        "or '_', at most 16 (e.g. KTNS).",
+    ),
+    "ref_bad_code_areas": (
+        "Mã '{value}' không hợp lệ: mã lĩnh vực gồm chữ thường không dấu, chữ số hoặc '_', "
+        "2–40 ký tự (ví dụ dau_tu_cong).",
+        "Code '{value}' is not valid: area codes are small letters without accents, digits or "
+        "'_', 2–40 of them (e.g. dau_tu_cong).",
+    ),
+    "ref_duplicate": (
+        "'{value}' trùng với dòng {other} (không phân biệt dấu, hoa thường): tệp nhập sẽ "
+        "không biết là dòng nào.",
+        "'{value}' is the same as row {other} (accents and case aside): a file could not tell "
+        "them apart.",
+    ),
+    "ref_in_use": (
+        "Không bỏ được '{value}': {n} nhiệm vụ đang dùng.",
+        "Cannot remove '{value}': {n} task(s) use it.",
+    ),
+    "ref_in_scope": (
+        "Không bỏ được '{value}': {n} tài khoản chỉ làm việc với cơ quan này.",
+        "Cannot remove '{value}': {n} account(s) are limited to this body.",
+    ),
+    "ref_bad_period": (
+        "Kỳ '{value}' không hợp lệ: ghi 2026 (một năm) hoặc 2026-2030 (năm sau không nhỏ hơn "
+        "năm trước).",
+        "Period '{value}' is not valid: write 2026 (a year) or 2026-2030 (the second year not "
+        "before the first).",
+    ),
+    "ref_bad_kind": (
+        "Loại kỳ '{value}' không có; chọn một trong: {allowed}.",
+        "No period kind '{value}'; choose one of: {allowed}.",
+    ),
+    "ref_kind_mismatch": (
+        "Một năm là loại 'Năm'; từ năm này đến năm khác là 'Giai đoạn' hoặc 'Nhiệm kỳ'.",
+        "A single year is of kind 'Year'; a span of years is a 'Phase' or a 'Term'.",
+    ),
+    "ref_empty_list": ("Danh mục không được trống.", "The list must not be empty."),
+    "audit_reference_change": ("Sửa danh mục", "Reference list changed"),
 }
 for _status in (*TASK_STATUSES, AT_RISK):
     LABELS[_status.code] = (_status.name_vi, _status.name_en)

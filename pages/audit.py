@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from analytics import accounts, exports
+from analytics import accounts, exports, reference_edit
 from analytics.labels import text
-from ui import auth, data
+from ui import auth, data, widgets
 from ui.widgets import inert
 
 account = auth.require("admin")  # signed in, with a role that may open it
@@ -94,6 +94,39 @@ if not users.empty:
                                name=chosen))  # fmt: skip
     except accounts.AccountError as error:
         _notice(False, error.message(lang))
+
+# --- reference lists ---------------------------------------------------------------------
+st.subheader(text("reference", lang))
+st.caption(text("reference_intro", lang))
+chosen_list = st.segmented_control(
+    text("reference_list", lang), reference_edit.LISTS, default="bodies", key="ref_list",
+    format_func=lambda name: text(f"ref_list_{name}", lang), required=True,
+)  # fmt: skip
+list_name = text(f"ref_list_{chosen_list}", lang)
+edited = st.data_editor(
+    reference_edit.current(db, chosen_list), key=f"ref_editor_{chosen_list}",
+    num_rows="dynamic", hide_index=True, width="stretch",
+    column_order=reference_edit.EDITED_COLUMNS[chosen_list],
+    column_config=widgets.reference_columns(chosen_list, lang),
+)  # fmt: skip
+saved = st.session_state.pop("ref_notice", None)  # said under the list, where one looks
+if st.button(text("ref_save", lang), key="ref_save", type="primary"):
+    try:
+        change = reference_edit.save(db, chosen_list, edited, account.actor)
+    except reference_edit.ListRejected as rejected:
+        st.error(text("ref_rejected", lang, n=len(rejected.problems)))
+        st.dataframe(rejected.table(lang), hide_index=True, width="stretch")
+    else:
+        st.session_state["ref_notice"] = (
+            text("ref_unchanged", lang, list=list_name)
+            if change == reference_edit.ListChange(0, 0, 0)
+            else text("ref_saved", lang, list=list_name, added=change.added,
+                      changed=change.changed, removed=change.removed)
+        )  # fmt: skip
+        st.session_state.pop(f"ref_editor_{chosen_list}", None)  # show the list as stored
+        st.rerun()
+elif saved:
+    st.success(saved)
 
 # --- audit log ---------------------------------------------------------------------------
 st.subheader(text("audit", lang))

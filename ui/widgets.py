@@ -9,6 +9,8 @@ from analytics import formats
 from analytics.filters import Filters
 from analytics.labels import text
 from analytics.overview import Headline
+from analytics.reference_data import PERIOD_KIND_NAMES
+from analytics.reference_edit import EDITED_COLUMNS
 from ui.sidebar import FILTER_KEYS
 
 RATES = {"completion_rate", "on_time_rate"}
@@ -365,3 +367,26 @@ def status_legend(language: str) -> None:
         for s in TASK_STATUSES
     )
     st.html(f'<div style="font-size:0.9rem;color:#31333F">{items}</div>')
+
+
+def reference_columns(list_name: str, language: str) -> dict:
+    """How the reference-list editor shows each column (Quản trị → Danh mục)."""
+
+    def title(column: str) -> str:
+        return text(f"ref_col_{column}", language)
+
+    kinds = list(PERIOD_KIND_NAMES)
+    columns = {
+        "code": st.column_config.TextColumn(title("code"), width="small", max_chars=40),
+        "name_vi": st.column_config.TextColumn(title("name_vi"), max_chars=150),
+        "name_en": st.column_config.TextColumn(title("name_en"), max_chars=150),
+        "headline": st.column_config.CheckboxColumn(title("headline"), width="small"),
+        "label": st.column_config.TextColumn(title("label"), width="small", max_chars=9),
+        "kind": st.column_config.SelectboxColumn(
+            title("kind"),
+            options=kinds,
+            width="medium",
+            format_func=lambda kind: PERIOD_KIND_NAMES[kind][0 if language == "vi" else 1],
+        ),
+    }
+    return {name: columns[name] for name in EDITED_COLUMNS[list_name]}

@@ -23,6 +23,7 @@ PAGES = {
     "cascade": "giao-viec",
     "appraisal": "danh-gia",
     "method": "cach-tinh",
+    "admin": "quan-tri",
     "overview-en": "?lang=en",
 }
 
