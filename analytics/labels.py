@@ -146,6 +146,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "audit_signin_failed": ("Đăng nhập không thành công", "Failed sign-in"),
     "audit_lockout": ("Tạm khoá sau 5 lần sai", "Locked after 5 failures"),
     "audit_signout": ("Đăng xuất", "Sign-out"),
+    "audit_throttled": (
+        "Tạm chặn địa chỉ vì đăng nhập sai nhiều lần",
+        "Address held back after many failures",
+    ),
     "audit_session_end": ("Hết phiên", "Session ended"),
     "audit_user_add": ("Tạo tài khoản", "Account created"),
     "audit_user_disable": ("Khoá tài khoản", "Account disabled"),

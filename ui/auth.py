@@ -29,6 +29,7 @@ import streamlit as st
 from analytics import accounts, session_cookie
 from analytics.accounts import Account
 from analytics.labels import LABELS, text
+from analytics.throttle import FailureThrottle
 from ui import data
 from ui.widgets import inert
 
@@ -40,6 +41,7 @@ COOKIE_SENT_KEY = "_auth_cookie_seen"  # the last_seen the cookie was last writt
 COOKIE_DEAD_KEY = "_auth_dead_cookie"  # a cookie value this session must not sign in with
 COOKIE_CLEAR_KEY = "_auth_clear_cookie"  # remove the browser's cookie on the next run
 COOKIE_REFRESH = timedelta(minutes=5)  # idle time is counted to within this
+THROTTLE = FailureThrottle()  # failed sign-ins per client address, for this server process
 
 
 @st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
@@ -68,6 +70,17 @@ def _local_client() -> bool:
         return ipaddress.ip_address(address.split("%")[0]).is_loopback
     except ValueError:
         return False
+
+
+def _client_address() -> str:
+    """Where a sign-in comes from: behind the reverse proxy (the shipped config listens on
+    127.0.0.1, so only the proxy reaches Streamlit) the address the proxy appended last to
+    ``X-Forwarded-For``; else the connection's own address."""
+    forwarded = st.context.headers.get("X-Forwarded-For") or ""
+    if forwarded.strip():
+        return forwarded.split(",")[-1].strip()
+    address = st.context.ip_address
+    return address if isinstance(address, str) else "localhost"
 
 
 def _accounts() -> dict:
@@ -245,7 +258,14 @@ def sign_in_form(language: str) -> None:
         st.session_state[NOTICE_KEY] = "empty"
         st.session_state["_auth_last_name"] = name.strip()
         st.rerun()
-    result = accounts.authenticate(data.database_path(), name, password)
+    address, when = _client_address(), accounts.now()
+    if THROTTLE.blocked(address, when):  # refused unchecked, with the usual message
+        result = accounts.SignIn(None, "throttled")
+    else:
+        result = accounts.authenticate(data.database_path(), name, password, when=when)
+        if not result.ok and THROTTLE.failed(address, when):
+            accounts.record(data.database_path(), address, "throttled", None,
+                            f"{THROTTLE.limit} / {THROTTLE.window.seconds // 60} min")  # fmt: skip
     if not result.ok:
         st.session_state[NOTICE_KEY] = "failed"
         st.session_state["_auth_last_name"] = name.strip()

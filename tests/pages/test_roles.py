@@ -210,6 +210,25 @@ def test_the_form_never_tells_whether_a_name_exists_and_locks_after_five(db):
     assert count(db, "SELECT count(*) FROM users WHERE locked_until IS NOT NULL") == 1
 
 
+def test_one_address_trying_many_names_is_held_back(db, monkeypatch):
+    from analytics.throttle import FailureThrottle
+
+    monkeypatch.setattr(auth, "THROTTLE", FailureThrottle(limit=3))
+    monkeypatch.setattr(auth, "_client_address", lambda: "203.0.113.7")
+    at = app()
+    for name in ("tk.committee", "tk.analyst", "tk.staff"):  # one wrong password each
+        sign_in(at, name, "sai-mat-khau-x")
+    sign_in(at, "tk.admin", PASSWORD)  # right, but from an address that has used up its tries
+    assert on_sign_in_form(at) and "không đúng" in at.error[0].value
+    assert count(db, "SELECT count(*) FROM audit WHERE action = 'throttled' "
+                     "AND actor = '203.0.113.7'") == 1  # fmt: skip
+    assert count(db, "SELECT count(*) FROM audit WHERE action = 'signin'") == 0
+    assert count(db, "SELECT count(*) FROM audit WHERE action = 'signin_failed'") == 3
+    monkeypatch.setattr(auth, "_client_address", lambda: "203.0.113.8")  # another machine
+    sign_in(at, "tk.admin", PASSWORD)
+    assert not on_sign_in_form(at)
+
+
 def test_a_session_ends_after_eight_hours_idle(db, monkeypatch):
     at = app("tk.committee", "committee")
     assert at.metric
