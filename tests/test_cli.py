@@ -11,13 +11,15 @@ from pathlib import Path
 from tests.conftest import ROOT, run_cli_env
 
 
-def cli(tmp_path: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def cli(
+    tmp_path: Path, *args: str, timeout: float = 60, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "analytics", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env=run_cli_env(tmp_path),
+        env={**run_cli_env(tmp_path), **(env or {})},
         timeout=timeout,
     )
 
@@ -98,7 +100,8 @@ def test_a_database_held_by_another_process_gives_one_line_and_exit_1(tmp_path):
     try:
         assert holder.stdout.readline().strip() == "held"
         started = time.monotonic()
-        result = cli(tmp_path, "summary", "--db", str(db), timeout=40)
+        result = cli(tmp_path, "summary", "--db", str(db), timeout=40,
+                     env={"TRACKER_WAIT_SECONDS": "2"})  # fmt: skip
         waited = time.monotonic() - started
     finally:
         holder.kill()
@@ -108,6 +111,16 @@ def test_a_database_held_by_another_process_gives_one_line_and_exit_1(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr
     assert "đang được một tiến trình khác sử dụng" in lines[0]
-    assert 9 <= waited < 30  # waits about 10 seconds, then gives up
+    assert 2 <= waited < 15  # waits the 2 seconds asked for, then gives up
     # Once the other process is gone the same command works.
     assert cli(tmp_path, "summary", "--db", str(db)).returncode == 0
+
+
+def test_the_wait_for_a_busy_file_is_ten_seconds_unless_told(monkeypatch):
+    from analytics.store.connection import default_wait
+
+    monkeypatch.delenv("TRACKER_WAIT_SECONDS", raising=False)
+    assert default_wait() == 10
+    for given, expected in (("30", 30), ("0", 0), ("abc", 10), ("-1", 10), ("9999", 10)):
+        monkeypatch.setenv("TRACKER_WAIT_SECONDS", given)
+        assert default_wait() == expected, given

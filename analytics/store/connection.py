@@ -2,8 +2,8 @@
 
 The file is opened for one operation and closed after it, so the app, the CLI and
 the Python API can take turns on it (DuckDB lets one process at a time write a
-file). When another process holds it, opening waits up to ``WAIT_SECONDS`` and then
-raises :class:`DatabaseBusy`; it never hangs.
+file). When another process holds it, opening waits up to ``WAIT_SECONDS`` (or
+``TRACKER_WAIT_SECONDS``) and then raises :class:`DatabaseBusy`; it never hangs.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ import duckdb
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB = PROJECT_ROOT / "data" / "tracker.duckdb"
 ENV_VAR = "TRACKER_DB"
-WAIT_SECONDS = 10.0
+WAIT_SECONDS = 10.0  # the default; TRACKER_WAIT_SECONDS sets another
+WAIT_ENV_VAR = "TRACKER_WAIT_SECONDS"
 
 # One creator/migrator at a time inside this process (several Streamlit sessions).
 _prepare_lock = threading.Lock()
@@ -63,8 +64,19 @@ def _is_lock_error(error: duckdb.Error) -> bool:
     return "Could not set lock" in text or "Conflicting lock" in text
 
 
-def connect_with_wait(path: Path, wait_seconds: float = WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+def default_wait() -> float:
+    """How long to wait for a file another process holds: ``TRACKER_WAIT_SECONDS`` when it
+    is a number of seconds (0 to 3600), else :data:`WAIT_SECONDS`."""
+    try:
+        seconds = float(os.environ.get(WAIT_ENV_VAR, ""))
+    except ValueError:
+        return WAIT_SECONDS
+    return seconds if 0 <= seconds <= 3600 else WAIT_SECONDS
+
+
+def connect_with_wait(path: Path, wait_seconds: float | None = None) -> duckdb.DuckDBPyConnection:
     """Open ``path`` for reading and writing, retrying while another process holds it."""
+    wait_seconds = default_wait() if wait_seconds is None else wait_seconds
     started = time.monotonic()
     delay = 0.02
     while True:
@@ -85,7 +97,7 @@ def open_db(
     db: str | os.PathLike[str] | None = None,
     *,
     demo_if_missing: bool = True,
-    wait_seconds: float = WAIT_SECONDS,
+    wait_seconds: float | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the database for one operation, creating or migrating it first.
 

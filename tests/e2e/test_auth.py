@@ -1,5 +1,6 @@
 """Accounts in Chromium: the sign-in form on every address, refusals by role, the navigation
-by role, a file sent straight to Streamlit's upload endpoint, local mode's banner."""
+by role, a file sent straight to Streamlit's upload endpoint, staying signed in across a
+reload (local mode's banner is checked in test_pages.py, whose app runs in local mode)."""
 
 from __future__ import annotations
 
@@ -179,21 +180,6 @@ def test_a_file_sent_to_the_upload_endpoint_without_signing_in_changes_nothing(b
     assert on_sign_in_form(page)
     page.close()
     assert snapshot(signed_app.db) == before
-
-
-def test_local_mode_shows_its_banner(browser, app):
-    for width, height in ((1920, 1080), (1280, 800)):
-        page = browser.new_page(viewport={"width": width, "height": height})
-        page.goto(app.url)
-        wait_for_rerun(page, timeout=60_000)
-        banner = page.locator("[data-testid=stAlertContentWarning]").filter(
-            has_text="Chế độ máy cục bộ"
-        )
-        banner.wait_for(timeout=30_000)
-        assert "python -m analytics user add" in banner.inner_text()
-        page.locator("[data-testid=stMetric]").first.wait_for()
-        screenshot(page, f"local-mode-{width}")
-        page.close()
 
 
 def sign_in_cookie(page) -> dict | None:

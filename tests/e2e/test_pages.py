@@ -40,6 +40,11 @@ def test_every_page_opens_without_an_exception(browser, app, size):
         if name.startswith("overview"):
             page.wait_for_selector(".js-plotly-plot", timeout=30_000)
             assert page.locator(".js-plotly-plot").count() >= 3
+        if name == "overview":  # no account yet: local mode says how to make the first one
+            banner = page.locator("[data-testid=stAlertContentWarning]").filter(
+                has_text="Chế độ máy cục bộ"
+            )
+            assert "python -m analytics user add" in banner.inner_text()
         screenshot(page, f"{name}-{size}")
     page.close()
 
