@@ -86,17 +86,22 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
         served.process.kill()
 
 
+IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+
+
 def wait_for_rerun(page: object, timeout: float = 30_000) -> None:
-    """Wait until Streamlit has finished running the script."""
+    """Wait until Streamlit has finished running the script, and stays finished for a
+    moment (a run can start right after another, e.g. when the first changed the URL)."""
     page.wait_for_selector(
         "[data-testid=stMain] [data-testid=stHeading], "
         "[data-testid=stMain] [data-testid=stMarkdown]",
         timeout=timeout,
     )
-    page.wait_for_selector(
-        "[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout
-    )
-    page.wait_for_timeout(300)
+    for _ in range(5):
+        page.wait_for_selector(IDLE, timeout=timeout)
+        page.wait_for_timeout(300)
+        if page.locator(IDLE).count() == 1:
+            return
 
 
 def screenshot(page: object, name: str) -> Path:

@@ -8,6 +8,7 @@ dismissible "Page not found" notice; the app then opens the right page.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import wait_for_rerun
 
@@ -21,7 +22,9 @@ def test_a_deep_link_on_a_fresh_server_opens_that_page_with_its_filters(browser,
     page.get_by_role("heading", name="Phân tích").wait_for()
     assert page.locator("[data-testid=stException]").count() == 0
     # The period and the body filter came from the link.
-    assert "Năm 2021 (01/01/2021 – 31/12/2021)" in page.inner_text("[data-testid=stMain]")
-    assert "Ban Dân tộc" in page.inner_text("[data-testid=stSidebar]")
+    expect(page.locator("[data-testid=stMain]")).to_contain_text(
+        "Năm 2021 (01/01/2021 – 31/12/2021)", timeout=30_000
+    )
+    expect(page.locator("[data-testid=stSidebar]")).to_contain_text("Ban Dân tộc")
     assert "co_quan=DT" in page.url
     page.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import screenshot, start_app, wait_for_rerun
 
@@ -25,17 +26,16 @@ def fresh_app(tmp_path):
     served.process.wait(timeout=10)
 
 
-def completion(page) -> str:
-    card = page.locator("[data-testid=stMetric]").filter(has_text="Tỷ lệ hoàn thành")
-    card.wait_for()
-    return card.locator("[data-testid=stMetricValue]").inner_text()
+def expect_completion(page, value: str) -> None:
+    card = page.locator("[data-testid=stMetric]").filter(has_text="Tỷ lệ hoàn thành").first
+    expect(card.locator("[data-testid=stMetricValue]")).to_have_text(value, timeout=30_000)
 
 
 def test_uploading_a_progress_file_changes_the_overview(browser, fresh_app, tmp_path):
     page = browser.new_page(viewport={"width": 1920, "height": 1080})
     page.goto(fresh_app.url)
     wait_for_rerun(page, timeout=60_000)
-    assert completion(page) == "67,6 %"
+    expect_completion(page, "67,6 %")
 
     page.goto(f"{fresh_app.url}/tai-len")
     wait_for_rerun(page, timeout=60_000)
@@ -55,5 +55,5 @@ def test_uploading_a_progress_file_changes_the_overview(browser, fresh_app, tmp_
 
     page.goto(fresh_app.url)
     wait_for_rerun(page, timeout=60_000)
-    assert completion(page) == "70,6 %"  # 24 / 34
+    expect_completion(page, "70,6 %")  # 24 / 34
     page.close()

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import app, wait_for_rerun  # noqa: F401 - the app fixture
 from tests.report.conftest import pdf_text
@@ -20,6 +21,10 @@ def overview(app, browser):  # noqa: F811 - the imported app fixture
     page.goto(app.url)
     wait_for_rerun(page, timeout=60_000)
     page.wait_for_selector("[data-testid=stMetric]", timeout=60_000)
+    # All five cards drawn, the task count final (the demo's 34 assigned tasks).
+    expect(page.locator("[data-testid=stMetric]")).to_have_count(5, timeout=30_000)
+    total = page.locator("[data-testid=stMetric]").filter(has_text="Tổng số nhiệm vụ")
+    expect(total.locator("[data-testid=stMetricValue]")).to_have_text("34", timeout=30_000)
     yield page
     context.close()
 
