@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics.labels import text
-from ui import auth, sidebar, style, url_state
+from ui import addresses, auth, sidebar, style, url_state
 from ui.guard import guarded
 
 st.set_page_config(
@@ -62,6 +62,9 @@ pages[""].append(
     )
 )
 page = st.navigation(pages, position="top" if user else "hidden")
+addresses.check_once(
+    [address for entries in PAGES.values() for *_, address in entries] + ["dang-nhap"], language
+)
 if user is None:  # no page runs: the sign-in form (or the local-only notice)
     guarded(lambda: auth.sign_in_gate(language), language)
     st.stop()

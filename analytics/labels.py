@@ -528,6 +528,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Made on {date} by the breakthrough-task tracker.",
     ),
     "report_page": ("Trang {page}/{pages}", "Page {page} of {pages}"),
+    "unknown_address": (
+        "Không có trang '{address}'; đang mở trang Tổng quan.",
+        "There is no page '{address}'; showing the overview.",
+    ),
     # The reference lists (Quản trị → Danh mục).
     "reference": ("Danh mục", "Reference lists"),
     "reference_intro": (
