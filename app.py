@@ -3,13 +3,14 @@
 import streamlit as st
 
 from analytics.labels import text
-from ui import addresses, auth, sidebar, style, url_state
+from ui import addresses, auth, page_scripts, sidebar, style, url_state
 from ui.guard import guarded
 
 st.set_page_config(
     page_title="Nhiệm vụ đột phá, đổi mới", page_icon=":material/dashboard:", layout="wide"
 )
 style.apply()
+page_scripts.open_slot()  # before anything that may send a script to the browser
 
 # st.navigation must come before the sidebar's widgets (Streamlit 1.67 drops the
 # new value of a widget created before it); the language is already in the state.

@@ -17,13 +17,14 @@ from urllib.parse import unquote, urlparse
 import streamlit as st
 
 from analytics.labels import text
+from ui import page_scripts
 from ui.widgets import inert
 
 CHECKED_KEY = "_address_checked"
 SHOWN_LENGTH = 60  # of an unknown address in the notice
 
 # Closes Streamlit's "Page not found" box now or when it appears in the next seconds.
-CLOSE_NOT_FOUND = """<script>
+CLOSE_NOT_FOUND = """
 (function () {
   const doc = (window.frameElement ? window.parent : window).document;
   const close = () => {
@@ -39,7 +40,7 @@ CLOSE_NOT_FOUND = """<script>
   watcher.observe(doc.body, {childList: true, subtree: true});
   setTimeout(() => watcher.disconnect(), 8000);
 })();
-</script>"""
+"""
 
 
 def requested_address(url: str, base_path: str = "") -> str:
@@ -58,7 +59,7 @@ def check_once(addresses: Collection[str], language: str) -> None:
     if st.session_state.get(CHECKED_KEY):
         return
     st.session_state[CHECKED_KEY] = True
-    st.html(CLOSE_NOT_FOUND, unsafe_allow_javascript=True)
+    page_scripts.send(CLOSE_NOT_FOUND)
     asked = requested_address(st.context.url or "", st.get_option("server.baseUrlPath") or "")
     if asked and asked not in addresses:
         shown = asked if len(asked) <= SHOWN_LENGTH else asked[:SHOWN_LENGTH] + "…"

@@ -6,7 +6,8 @@ stays signed in. Every run checks the session against the stored accounts (cache
 the database file's stamp, so an unchanged rerun reads nothing): eight hours without a
 click, a disabled account, a new role, bodies or password, or signing out end it, and
 the cookie with it. The cookie is written by a line of script in the page (Streamlit has
-no call for it), at sign-in and again at most every few minutes while the session is used.
+no call for it; ``ui.page_scripts``), at sign-in and again at most every few minutes while
+the session is used.
 
 While no account exists the app runs in local mode: whoever opens it on this machine
 is an administrator, and a banner says how to create the first account. A request that
@@ -30,7 +31,7 @@ from analytics import accounts, session_cookie
 from analytics.accounts import Account
 from analytics.labels import LABELS, text
 from analytics.throttle import FailureThrottle
-from ui import data
+from ui import data, page_scripts
 from ui.widgets import inert
 
 SESSION_KEY = "_auth_session"  # an accounts.Session
@@ -155,7 +156,7 @@ def _write_cookie(value: str, max_age: int) -> None:
         f"document.cookie = {json.dumps(cookie)}"
         " + (window.location.protocol === 'https:' ? '; Secure' : '');"
     )
-    st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
+    page_scripts.send(script)
 
 
 def _end(session: accounts.Session, reason: str) -> None:
@@ -173,7 +174,7 @@ def _forget() -> None:
     """Drop everything this session held for the account (previews, choices, the sign-in)
     except the language, so the next person starts afresh."""
     for key in list(st.session_state.keys()):
-        if key not in ("lang", ROUND_KEY):
+        if key not in ("lang", ROUND_KEY, page_scripts.SLOT_KEY):
             del st.session_state[key]
 
 

@@ -6,6 +6,7 @@ CSS = """
 <style>
 .block-container {padding-top: 3.2rem; padding-bottom: 1rem;}
 [data-testid="stMetricValue"] {font-size: 2.1rem;}
+.st-key-page_scripts {display: none;}  /* ui/page_scripts.py: scripts only, nothing to see */
 @media print {
   /* The browser's print of a page: landscape like the screen, laid out as on a wide
      screen and scaled to the paper, so the two-column charts and the tables keep
