@@ -13,10 +13,14 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-USER_COLUMNS = (
-    "name, role, bodies, password_hash, disabled, failed_count, locked_until, "
-    "created_at, updated_at, password_changed_at"
-)
+USER_BY_NAME = """
+    SELECT name, role, bodies, password_hash, disabled, failed_count, locked_until,
+           created_at, updated_at, password_changed_at
+    FROM users WHERE name = ?"""
+INSERT_USER = """
+    INSERT INTO users (name, role, bodies, password_hash, disabled, failed_count, locked_until,
+                       created_at, updated_at, password_changed_at)
+    VALUES (?, ?, ?, ?, false, 0, NULL, ?, ?, ?)"""
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,7 @@ def count_users(con: duckdb.DuckDBPyConnection) -> int:
 
 def user(con: duckdb.DuckDBPyConnection, name: str) -> UserRow | None:
     """The account called ``name`` (already folded), or None."""
-    rows = con.execute(f"SELECT {USER_COLUMNS} FROM users WHERE name = ?", [name]).fetchall()
+    rows = con.execute(USER_BY_NAME, [name]).fetchall()
     return UserRow(*rows[0]) if rows else None
 
 
@@ -88,10 +92,7 @@ def insert_user(
     con: duckdb.DuckDBPyConnection, name: str, role: str, bodies: str, password_hash: str,
     now: datetime,
 ) -> None:  # fmt: skip
-    con.execute(
-        f"INSERT INTO users ({USER_COLUMNS}) VALUES (?, ?, ?, ?, false, 0, NULL, ?, ?, ?)",
-        [name, role, bodies, password_hash, now, now, now],
-    )
+    con.execute(INSERT_USER, [name, role, bodies, password_hash, now, now, now])
 
 
 def set_disabled(con: duckdb.DuckDBPyConnection, name: str, disabled: bool, now: datetime) -> None:

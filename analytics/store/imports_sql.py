@@ -266,9 +266,40 @@ _APPRAISALS = _Kind(
     """,
 )
 
+
+@dataclass(frozen=True)
+class _Statements:
+    """The whole text of every statement of one kind's merge, made once from the fixed
+    pieces above (no text from a file or a caller ever goes into SQL; values are
+    parameters). ``import_keys`` and ``import_matched`` are temporary tables."""
+
+    find_keys: str  # the rows whose key is stored, and where
+    find_matched: str  # their action and stored values
+    history: str  # the previous values of the rows the import changes or adds
+    update: str
+    insert: str
+
+
+def _statements(spec: _Kind) -> _Statements:
+    with_source = "WITH s AS (" + spec.source + ") "
+    return _Statements(
+        find_keys="CREATE TEMP TABLE import_keys AS " + with_source + spec.keys,
+        find_matched="CREATE TEMP TABLE import_matched AS " + with_source + spec.match,
+        history=with_source
+        + "INSERT INTO row_history (import_id, table_name, row_key, action, before_json) "
+        + "SELECT $import_id, $table, "
+        + spec.row_key
+        + """, coalesce(m.action, 'insert'), m.before_json
+        FROM s LEFT JOIN import_matched m ON m."row" = s."row"
+        WHERE m.action IS NULL OR m.action = 'update'""",
+        update=with_source + spec.update,
+        insert=with_source + spec.insert,
+    )
+
+
 _KINDS = {"tasks": _TASKS, "progress": _PROGRESS, "appraisal": _APPRAISALS}
-_STORED_KEYS = "import_keys"  # the rows whose key is stored, and where: a temporary table
-_MATCHED = "import_matched"  # their action and stored values: a temporary table
+_SQL = {kind: _statements(spec) for kind, spec in _KINDS.items()}
+_COUNT_MATCHED = "SELECT action, count(*) FROM import_matched GROUP BY 1"
 
 
 @dataclass(frozen=True)
@@ -294,23 +325,19 @@ def _flags(kind: _Kind, present: Iterable[str]) -> dict[str, bool]:
     return {f"has_{column}": column in present for column in kind.optional}
 
 
-def _with_source(spec: _Kind, sql: str) -> str:
-    return f"WITH s AS ({spec.source}) {sql}"
-
-
-def _counts(con: duckdb.DuckDBPyConnection, rows: int, matched_sql: str, params: dict) -> Counts:
-    found = dict(con.execute(f"SELECT action, count(*) FROM ({matched_sql}) GROUP BY 1", params)
-                 .fetchall())  # fmt: skip
+def _counts(con: duckdb.DuckDBPyConnection, rows: int) -> Counts:
+    """Inserted, updated and unchanged rows, from ``import_matched``."""
+    found = dict(con.execute(_COUNT_MATCHED).fetchall())
     updated, same = found.get("update", 0), found.get("same", 0)
     return Counts(rows - updated - same, updated, same)
 
 
-def _match_stored(con: duckdb.DuckDBPyConnection, spec: _Kind, flags: dict[str, bool]) -> None:
+def _match_stored(con: duckdb.DuckDBPyConnection, sql: _Statements, flags: dict[str, bool]) -> None:
     """Fill the temporary table of stored keys with their action and stored row (inside a
     transaction: the rowids found in the first step are read in the second)."""
-    con.execute(f"CREATE TEMP TABLE {_STORED_KEYS} AS {_with_source(spec, spec.keys)}")
-    con.execute(f"CREATE TEMP TABLE {_MATCHED} AS {_with_source(spec, spec.match)}", flags)
-    con.execute(f"DROP TABLE {_STORED_KEYS}")
+    con.execute(sql.find_keys)
+    con.execute(sql.find_matched, flags)
+    con.execute("DROP TABLE import_keys")
 
 
 def classify_counts(
@@ -318,12 +345,11 @@ def classify_counts(
 ) -> Counts:
     """How many rows of ``stage`` would be inserted, updated or left unchanged (reads only:
     the transaction is rolled back)."""
-    spec = _KINDS[kind]
     _register(con, STAGE_VIEW, stage)
     con.execute("BEGIN TRANSACTION")
     try:
-        _match_stored(con, spec, _flags(spec, present))
-        return _counts(con, len(stage), f"SELECT * FROM {_MATCHED}", {})
+        _match_stored(con, _SQL[kind], _flags(_KINDS[kind], present))
+        return _counts(con, len(stage))
     finally:
         _rollback(con)
         con.unregister(STAGE_VIEW)
@@ -343,32 +369,22 @@ def write_import(
     ``duplicates`` (rows repeating another row of the same file) are counted unchanged.
     Any error rolls everything back and is raised again.
     """
-    spec = _KINDS[kind]
+    spec, sql = _KINDS[kind], _SQL[kind]
     flags = _flags(spec, present)
     _register(con, STAGE_VIEW, stage)
     con.execute("BEGIN TRANSACTION")
     try:
         import_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM imports").fetchall()[0][0]
         params = {**flags, "import_id": import_id}
-        _match_stored(con, spec, flags)
-        found = _counts(con, len(stage), f"SELECT * FROM {_MATCHED}", {})
+        _match_stored(con, sql, flags)
+        found = _counts(con, len(stage))
         result = Counts(found.inserted, found.updated, found.unchanged + duplicates)
         _add_periods(con, import_id, new_periods)
-        con.execute(
-            _with_source(
-                spec,
-                f"""INSERT INTO row_history (import_id, table_name, row_key, action, before_json)
-                    SELECT $import_id, $table, {spec.row_key}, coalesce(m.action, 'insert'),
-                           m.before_json
-                    FROM s LEFT JOIN {_MATCHED} m ON m."row" = s."row"
-                    WHERE m.action IS NULL OR m.action = 'update'""",
-            ),
-            {"import_id": import_id, "table": spec.table},
-        )
+        con.execute(sql.history, {"import_id": import_id, "table": spec.table})
         if result.updated:
-            con.execute(_with_source(spec, spec.update), params)
+            con.execute(sql.update, params)
         if result.inserted:
-            con.execute(_with_source(spec, spec.insert), {"import_id": import_id})
+            con.execute(sql.insert, {"import_id": import_id})
         con.execute(
             """INSERT INTO imports (id, imported_at, user_name, file_name, sha256, kind, rows,
                                     inserted, updated, unchanged)
@@ -376,7 +392,7 @@ def write_import(
             [import_id, _now(), record.user_name, record.file_name, record.sha256, kind,
              record.rows, result.inserted, result.updated, result.unchanged],
         )  # fmt: skip
-        con.execute(f"DROP TABLE {_MATCHED}")
+        con.execute("DROP TABLE import_matched")
         bump_data_version(con)
         con.execute("COMMIT")
     except BaseException:
@@ -465,45 +481,64 @@ def imports_using_added_tasks(con: duckdb.DuckDBPyConnection, import_id: int) ->
     return [r[0] for r in rows]
 
 
-# Key columns are never changed by an import, so undo matches on them and restores the rest.
-_KEYS = {
-    "tasks": ("id",),
-    "progress": ("task_id", "report_date"),
-    "appraisals": ("task_id", "year"),
-}
-_NEVER_RESTORED = {"tasks": ("code",)}
-
-
-def _table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:
-    return con.execute(
-        """SELECT column_name, data_type FROM information_schema.columns
-           WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position""",
-        [table],
-    ).fetchall()
+# Putting back the rows an import changed: every column but the key (never changed by an
+# import) and a task's code, from the stored row kept as JSON in ``row_history``. One fixed
+# statement per table; the structure names each column's type for ``from_json``.
+# tests/importing/test_history.py checks that they name every column of their table.
+_RESTORED = {
+    "tasks": (
+        {"id": "INTEGER", "code": "VARCHAR", "title": "VARCHAR", "description": "VARCHAR",
+         "target": "VARCHAR", "body_code": "VARCHAR", "position": "VARCHAR",
+         "official": "VARCHAR", "area_code": "VARCHAR", "assigner": "VARCHAR",
+         "period_label": "VARCHAR", "assigned_on": "DATE", "due_on": "DATE",
+         "import_id": "INTEGER", "assignment_state": "VARCHAR", "return_reason": "VARCHAR"},
+        """UPDATE tasks AS x SET
+               title = b.title, description = b.description, target = b.target,
+               body_code = b.body_code, position = b.position, official = b.official,
+               area_code = b.area_code, assigner = b.assigner, period_label = b.period_label,
+               assigned_on = b.assigned_on, due_on = b.due_on, import_id = b.import_id,
+               assignment_state = b.assignment_state, return_reason = b.return_reason
+           FROM (SELECT unnest(from_json(before_json, $structure)) FROM row_history
+                 WHERE import_id = $import_id AND table_name = 'tasks'
+                   AND action = 'update') b
+           WHERE x.id = b.id""",
+    ),
+    "progress": (
+        {"task_id": "INTEGER", "report_date": "DATE", "progress": "DOUBLE",
+         "status": "VARCHAR", "note": "VARCHAR", "reporter": "VARCHAR",
+         "evidence": "VARCHAR", "import_id": "INTEGER"},
+        """UPDATE progress AS x SET
+               progress = b.progress, status = b.status, note = b.note,
+               reporter = b.reporter, evidence = b.evidence, import_id = b.import_id
+           FROM (SELECT unnest(from_json(before_json, $structure)) FROM row_history
+                 WHERE import_id = $import_id AND table_name = 'progress'
+                   AND action = 'update') b
+           WHERE x.task_id = b.task_id AND x.report_date = b.report_date""",
+    ),
+    "appraisals": (
+        {"task_id": "INTEGER", "year": "INTEGER", "rating": "VARCHAR",
+         "appraiser": "VARCHAR", "appraised_on": "DATE", "comment": "VARCHAR",
+         "import_id": "INTEGER"},
+        """UPDATE appraisals AS x SET
+               rating = b.rating, appraiser = b.appraiser, appraised_on = b.appraised_on,
+               comment = b.comment, import_id = b.import_id
+           FROM (SELECT unnest(from_json(before_json, $structure)) FROM row_history
+                 WHERE import_id = $import_id AND table_name = 'appraisals'
+                   AND action = 'update') b
+           WHERE x.task_id = b.task_id AND x.year = b.year""",
+    ),
+}  # fmt: skip
 
 
 def _restore_updated(con: duckdb.DuckDBPyConnection, import_id: int, table: str) -> int:
-    columns = _table_columns(con, table)
-    structure = json.dumps({name: kind for name, kind in columns})
-    keys = _KEYS[table]
-    fixed = set(keys) | set(_NEVER_RESTORED.get(table, ()))
-    assignments = ", ".join(f'"{n}" = b."{n}"' for n, _ in columns if n not in fixed)
-    match = " AND ".join(f'x."{k}" = b."{k}"' for k in keys)
-    params = {"import_id": import_id, "table": table, "structure": structure}
+    structure, statement = _RESTORED[table]
     count = con.execute(
         "SELECT count(*) FROM row_history WHERE import_id = $import_id "
         "AND table_name = $table AND action = 'update'",
         {"import_id": import_id, "table": table},
     ).fetchall()[0][0]
     if count:
-        con.execute(
-            f"""UPDATE {table} AS x SET {assignments}
-                FROM (SELECT unnest(from_json(before_json, $structure)) FROM row_history
-                      WHERE import_id = $import_id AND table_name = $table
-                        AND action = 'update') b
-                WHERE {match}""",
-            params,
-        )
+        con.execute(statement, {"import_id": import_id, "structure": json.dumps(structure)})
     return count
 
 

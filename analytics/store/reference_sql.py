@@ -14,35 +14,57 @@ import pandas as pd
 
 @dataclass(frozen=True)
 class ListTable:
-    table: str
-    columns: tuple[str, ...]  # as the editor shows them, the key first
+    """One list's columns (as the editor shows them, the key first) and the whole text of
+    each statement on it, written out (no identifier comes from a caller)."""
+
+    columns: tuple[str, ...]
     ordered: bool  # has a sort_order column (the editor's row order)
-    used_by: str  # the tasks column that refers to the key
+    select: str
+    uses: str  # tasks per key
+    delete: str
+    insert: str
 
 
 LISTS: dict[str, ListTable] = {
-    "bodies": ListTable("bodies", ("code", "name_vi", "name_en"), True, "body_code"),
-    "areas": ListTable("areas", ("code", "name_vi", "name_en", "headline"), True, "area_code"),
-    "positions": ListTable("positions", ("name_vi", "name_en"), True, "position"),
-    "periods": ListTable(
-        "periods", ("label", "kind", "start_year", "end_year"), False, "period_label"
+    "bodies": ListTable(
+        ("code", "name_vi", "name_en"), True,
+        "SELECT code, name_vi, name_en FROM bodies ORDER BY sort_order, code",
+        "SELECT body_code, count(*) FROM tasks GROUP BY 1",
+        "DELETE FROM bodies",
+        "INSERT INTO bodies (code, name_vi, name_en, sort_order) VALUES (?, ?, ?, ?)",
     ),
-}
+    "areas": ListTable(
+        ("code", "name_vi", "name_en", "headline"), True,
+        "SELECT code, name_vi, name_en, headline FROM areas ORDER BY sort_order, code",
+        "SELECT area_code, count(*) FROM tasks GROUP BY 1",
+        "DELETE FROM areas",
+        "INSERT INTO areas (code, name_vi, name_en, headline, sort_order) VALUES (?, ?, ?, ?, ?)",
+    ),
+    "positions": ListTable(
+        ("name_vi", "name_en"), True,
+        "SELECT name_vi, name_en FROM positions ORDER BY sort_order, name_vi",
+        "SELECT position, count(*) FROM tasks GROUP BY 1",
+        "DELETE FROM positions",
+        "INSERT INTO positions (name_vi, name_en, sort_order) VALUES (?, ?, ?)",
+    ),
+    "periods": ListTable(
+        ("label", "kind", "start_year", "end_year"), False,
+        "SELECT label, kind, start_year, end_year FROM periods ORDER BY start_year, label",
+        "SELECT period_label, count(*) FROM tasks GROUP BY 1",
+        "DELETE FROM periods",
+        "INSERT INTO periods (label, kind, start_year, end_year) VALUES (?, ?, ?, ?)",
+    ),
+}  # fmt: skip
 
 
 def rows(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
     """The list as stored, in its order."""
-    spec = LISTS[name]
-    order = "sort_order, " if spec.ordered else "start_year, "
-    return con.execute(
-        f"SELECT {', '.join(spec.columns)} FROM {spec.table} ORDER BY {order}{spec.columns[0]}"
-    ).df()
+    return con.execute(LISTS[name].select).df()
 
 
 def uses(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, int]:
     """How many tasks (of any assignment state) refer to each key of the list."""
-    column = LISTS[name].used_by
-    return dict(con.execute(f"SELECT {column}, count(*) FROM tasks GROUP BY 1").fetchall())
+    return dict(con.execute(LISTS[name].uses).fetchall())
 
 
 def account_scopes(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -58,14 +80,9 @@ def replace(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> N
     """Store ``frame`` (the list's columns) as the whole list, in its row order. Call
     inside the writing transaction."""
     spec = LISTS[name]
-    columns = list(spec.columns) + (["sort_order"] if spec.ordered else [])
     values = frame[list(spec.columns)].copy()
     if spec.ordered:
         values["sort_order"] = range(len(values))
-    con.execute(f"DELETE FROM {spec.table}")
+    con.execute(spec.delete)
     if len(values):
-        placeholders = ", ".join("?" for _ in columns)
-        con.executemany(
-            f"INSERT INTO {spec.table} ({', '.join(columns)}) VALUES ({placeholders})",
-            values.astype(object).values.tolist(),
-        )
+        con.executemany(spec.insert, values.astype(object).values.tolist())

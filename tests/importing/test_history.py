@@ -156,3 +156,20 @@ def test_a_dry_run_counts_and_writes_nothing(demo):
         "updated": 1, "unchanged": 2, "dry_run": True,
     }  # fmt: skip
     assert dump(demo) == before
+
+
+def test_undo_restores_every_column_an_import_can_change(empty_con):
+    # The undo statements are written out per table; a column added to a table later must
+    # be added to them too, or an undo would leave its new value behind.
+    from analytics.store.imports_sql import _RESTORED
+
+    never_changed = {"tasks": {"id", "code"}, "progress": {"task_id", "report_date"},
+                     "appraisals": {"task_id", "year"}}  # fmt: skip
+    for table, (structure, statement) in _RESTORED.items():
+        stored = dict(empty_con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = 'main' AND table_name = ?", [table],
+        ).fetchall())  # fmt: skip
+        assert structure == stored, table
+        for column in set(stored) - never_changed[table]:
+            assert f"{column} = b.{column}" in statement, (table, column)
