@@ -559,6 +559,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Saved {list}: {added} added, {changed} changed, {removed} removed.",
     ),
     "ref_unchanged": ("Danh mục {list} không có gì thay đổi.", "Nothing changed in {list}."),
+    "ref_reordered": ("Đã lưu thứ tự mới của danh mục {list}.", "Saved the new order of {list}."),
     "ref_rejected": (
         "Chưa lưu: danh mục có {n} lỗi, sửa rồi bấm Lưu lại.",
         "Not saved: the list has {n} problem(s); fix them and save again.",

@@ -22,7 +22,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from analytics.accounts import Database, now
+from analytics.accounts import Database, now, split_bodies
 from analytics.labels import text
 from analytics.reference_data import PERIOD_KIND_NAMES
 from analytics.store import accounts_sql, reference_sql
@@ -88,6 +88,15 @@ class ListChange:
     added: int
     changed: int
     removed: int
+    reordered: bool = False  # the same rows in another order
+
+    def said(self, list_name: str, language: str = "vi") -> str:
+        """What saving did, for the screen."""
+        if self.added or self.changed or self.removed:
+            return text("ref_saved", language, list=list_name, added=self.added,
+                        changed=self.changed, removed=self.removed)  # fmt: skip
+        return text("ref_reordered" if self.reordered else "ref_unchanged", language,
+                    list=list_name)  # fmt: skip
 
 
 def current(db: Database, name: str) -> pd.DataFrame:
@@ -110,7 +119,7 @@ def save(db: Database, name: str, edited: pd.DataFrame, actor: str,
         key = spec.columns[0]
         removed = sorted(set(stored[key]) - set(frame[key]))
         uses = reference_sql.uses(con, name)
-        scopes = reference_sql.account_scopes(con) if name == "bodies" else {}
+        scopes = _account_scopes(accounts_sql.list_users(con)) if name == "bodies" else {}
         for value in removed:
             for reason, counts in (("ref_in_use", uses), ("ref_in_scope", scopes)):
                 if counts.get(value):
@@ -119,7 +128,7 @@ def save(db: Database, name: str, edited: pd.DataFrame, actor: str,
         if problems:  # the list-wide ones first, then by row
             raise ListRejected(sorted(problems, key=lambda p: (p.row is not None, p.row or 0)))
         change = _change(stored, frame, key)
-        if change == ListChange(0, 0, 0) and list(stored[key]) == list(frame[key]):
+        if change == ListChange(0, 0, 0):
             return change
         reference_sql.replace(con, name, frame)
         bump_data_version(con)
@@ -128,6 +137,15 @@ def save(db: Database, name: str, edited: pd.DataFrame, actor: str,
             f"+{change.added} ~{change.changed} -{change.removed}", "app",
         )  # fmt: skip
     return change
+
+
+def _account_scopes(users: pd.DataFrame) -> dict[str, int]:
+    """How many accounts are limited to each body."""
+    counts: dict[str, int] = {}
+    for bodies in users["bodies"]:
+        for code in split_bodies(bodies):
+            counts[code] = counts.get(code, 0) + 1
+    return counts
 
 
 def _clean(name: str, edited: pd.DataFrame) -> pd.DataFrame:
@@ -210,4 +228,5 @@ def _change(stored: pd.DataFrame, frame: pd.DataFrame, key: str) -> ListChange:
         added=len(set(after) - kept),
         changed=sum(before[k] != after[k] for k in kept),
         removed=len(set(before) - kept),
+        reordered=[k for k in before if k in kept] != [k for k in after if k in kept],
     )

@@ -104,7 +104,7 @@ chosen_list = st.segmented_control(
 )  # fmt: skip
 list_name = text(f"ref_list_{chosen_list}", lang)
 edited = st.data_editor(
-    reference_edit.current(db, chosen_list), key=f"ref_editor_{chosen_list}",
+    data.reference()[chosen_list], key=f"ref_editor_{chosen_list}",
     num_rows="dynamic", hide_index=True, width="stretch",
     column_order=reference_edit.EDITED_COLUMNS[chosen_list],
     column_config=widgets.reference_columns(chosen_list, lang),
@@ -117,12 +117,7 @@ if st.button(text("ref_save", lang), key="ref_save", type="primary"):
         st.error(text("ref_rejected", lang, n=len(rejected.problems)))
         st.dataframe(rejected.table(lang), hide_index=True, width="stretch")
     else:
-        st.session_state["ref_notice"] = (
-            text("ref_unchanged", lang, list=list_name)
-            if change == reference_edit.ListChange(0, 0, 0)
-            else text("ref_saved", lang, list=list_name, added=change.added,
-                      changed=change.changed, removed=change.removed)
-        )  # fmt: skip
+        st.session_state["ref_notice"] = change.said(list_name, lang)
         st.session_state.pop(f"ref_editor_{chosen_list}", None)  # show the list as stored
         st.rerun()
 elif saved:

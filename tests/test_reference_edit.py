@@ -154,3 +154,13 @@ def test_an_empty_list_is_refused(empty_con):
 
 def test_the_lists_are_the_four_of_the_reference_data():
     assert reference_edit.LISTS == ("bodies", "areas", "positions", "periods")
+
+
+def test_the_same_rows_in_another_order_are_saved_as_a_new_order(empty_con):
+    positions = current(empty_con, "positions")
+    reversed_rows = positions.iloc[::-1]
+    change = save(empty_con, "positions", reversed_rows, "quantri", WHEN)
+    assert change == ListChange(0, 0, 0, reordered=True)
+    assert change.said("Chức danh") == "Đã lưu thứ tự mới của danh mục Chức danh."
+    assert list(current(empty_con, "positions")["name_vi"]) == list(reversed_rows["name_vi"])
+    assert accounts.audit_log(empty_con)["detail"].tolist() == ["+0 ~0 -0"]

@@ -88,18 +88,23 @@ def _accounts() -> dict:
     return _stored(*data.file_key())
 
 
+def _accounts_and_ended() -> tuple[dict, frozenset[str]]:
+    """The stored accounts and the signed-out sessions, read once per change of the file."""
+    key = data.file_key()
+    return _stored(*key), _ended(*key)
+
+
 def current_user() -> Account | None:
     """The account using this session, the local administrator in local mode, or None
     when someone has to sign in. Ends a session that was idle too long or whose account
     changed, and notes why."""
-    stored = _accounts()
+    stored, ended = _accounts_and_ended()
     if not stored:
         st.session_state.pop(SESSION_KEY, None)
         return accounts.LOCAL_ADMIN if _local_client() else None
     if st.session_state.pop(COOKIE_CLEAR_KEY, False):
         _write_cookie("", 0)
     when = accounts.now()
-    ended = _ended(*data.file_key())
     session = st.session_state.get(SESSION_KEY) or _from_cookie(stored, ended, when)
     if session is None:
         return None

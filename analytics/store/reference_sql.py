@@ -1,4 +1,5 @@
-"""SQL of the reference lists an administrator edits: bodies, areas, positions, periods.
+"""SQL of the reference lists an administrator edits: bodies, areas, positions, periods
+(read as every screen reads them, ``lookups.reference_tables``).
 
 Table and column names come from the fixed table below, never from a caller's text;
 values are always parameters.
@@ -11,6 +12,8 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from analytics.store import lookups
+
 
 @dataclass(frozen=True)
 class ListTable:
@@ -19,7 +22,6 @@ class ListTable:
 
     columns: tuple[str, ...]
     ordered: bool  # has a sort_order column (the editor's row order)
-    select: str
     uses: str  # tasks per key
     delete: str
     insert: str
@@ -28,28 +30,24 @@ class ListTable:
 LISTS: dict[str, ListTable] = {
     "bodies": ListTable(
         ("code", "name_vi", "name_en"), True,
-        "SELECT code, name_vi, name_en FROM bodies ORDER BY sort_order, code",
         "SELECT body_code, count(*) FROM tasks GROUP BY 1",
         "DELETE FROM bodies",
         "INSERT INTO bodies (code, name_vi, name_en, sort_order) VALUES (?, ?, ?, ?)",
     ),
     "areas": ListTable(
         ("code", "name_vi", "name_en", "headline"), True,
-        "SELECT code, name_vi, name_en, headline FROM areas ORDER BY sort_order, code",
         "SELECT area_code, count(*) FROM tasks GROUP BY 1",
         "DELETE FROM areas",
         "INSERT INTO areas (code, name_vi, name_en, headline, sort_order) VALUES (?, ?, ?, ?, ?)",
     ),
     "positions": ListTable(
         ("name_vi", "name_en"), True,
-        "SELECT name_vi, name_en FROM positions ORDER BY sort_order, name_vi",
         "SELECT position, count(*) FROM tasks GROUP BY 1",
         "DELETE FROM positions",
         "INSERT INTO positions (name_vi, name_en, sort_order) VALUES (?, ?, ?)",
     ),
     "periods": ListTable(
         ("label", "kind", "start_year", "end_year"), False,
-        "SELECT label, kind, start_year, end_year FROM periods ORDER BY start_year, label",
         "SELECT period_label, count(*) FROM tasks GROUP BY 1",
         "DELETE FROM periods",
         "INSERT INTO periods (label, kind, start_year, end_year) VALUES (?, ?, ?, ?)",
@@ -58,22 +56,13 @@ LISTS: dict[str, ListTable] = {
 
 
 def rows(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
-    """The list as stored, in its order."""
-    return con.execute(LISTS[name].select).df()
+    """The list as stored, in its order (as every screen reads it)."""
+    return lookups.reference_tables(con)[name]
 
 
 def uses(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, int]:
     """How many tasks (of any assignment state) refer to each key of the list."""
     return dict(con.execute(LISTS[name].uses).fetchall())
-
-
-def account_scopes(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """How many accounts are limited to each body code."""
-    counts: dict[str, int] = {}
-    for (bodies,) in con.execute("SELECT bodies FROM users WHERE bodies <> ''").fetchall():
-        for code in str(bodies).split(","):
-            counts[code] = counts.get(code, 0) + 1
-    return counts
 
 
 def replace(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:

@@ -79,6 +79,11 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     folder = tmp_path_factory.mktemp("e2e")
     served = start_app(folder / "app.duckdb", folder / "streamlit.log")
     yield served
+    stop_app(served)
+
+
+def stop_app(served: App) -> None:
+    """Stop a server started by :func:`start_app` (killed if it does not stop in 10 s)."""
     served.process.terminate()
     try:
         served.process.wait(timeout=10)

@@ -5,7 +5,6 @@ reload (local mode's banner is checked in test_pages.py, whose app runs in local
 from __future__ import annotations
 
 import re
-import subprocess
 import urllib.error
 import urllib.request
 import uuid
@@ -18,7 +17,7 @@ from argon2 import PasswordHasher
 from analytics import accounts
 from analytics.session_cookie import COOKIE_NAME
 from analytics.store.connection import open_db
-from tests.e2e.conftest import App, screenshot, start_app, wait_for_rerun
+from tests.e2e.conftest import App, screenshot, start_app, stop_app, wait_for_rerun
 
 pytestmark = pytest.mark.browser
 
@@ -45,11 +44,7 @@ def signed_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
         accounts.HASHER = hasher
     served = start_app(db, folder / "streamlit.log")
     yield served
-    served.process.terminate()
-    try:
-        served.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        served.process.kill()
+    stop_app(served)
 
 
 def snapshot(db: Path) -> tuple:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import screenshot, start_app, wait_for_rerun
+from tests.e2e.conftest import screenshot, start_app, stop_app, wait_for_rerun
 
 pytestmark = pytest.mark.browser
 
@@ -22,8 +22,7 @@ PROGRESS_CSV = (
 def fresh_app(tmp_path):
     served = start_app(tmp_path / "upload.duckdb", tmp_path / "streamlit.log")
     yield served
-    served.process.terminate()
-    served.process.wait(timeout=10)
+    stop_app(served)
 
 
 def expect_completion(page, value: str) -> None:
