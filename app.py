@@ -7,8 +7,8 @@ from ui import addresses, auth, page_scripts, sidebar, style, url_state
 from ui.guard import guarded
 
 st.set_page_config(
-    page_title="Nhiệm vụ đột phá, đổi mới", page_icon=":material/dashboard:", layout="wide"
-)
+    page_title="Nhiệm vụ đột phá, đổi mới", page_icon=style.FAVICON, layout="wide"
+)  # the tab's icon: a file served by the app, never fetched from another host
 style.apply()
 page_scripts.open_slot()  # before anything that may send a script to the browser
 

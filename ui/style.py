@@ -1,6 +1,17 @@
-"""A little page CSS: less empty space above the content, so the overview fits one screen."""
+"""The page's look: the tab's icon, and a little CSS (less empty space above the content,
+so the overview fits one screen)."""
+
+from pathlib import Path
 
 import streamlit as st
+
+# The browser tab's icon, a file of the project (64×64: three rising white bars on the
+# blue of UX.md), served by the app itself. Not a ``:material/...`` icon: for those
+# Streamlit points the tab's icon at fonts.gstatic.com, so every page view would ask
+# Google's server for it (broken on an intranet cut off from the internet, and a third
+# party told of every visit). The icons drawn in the page and its navigation come from
+# the font Streamlit serves itself, so they stay.
+FAVICON = Path(__file__).with_name("favicon.png")
 
 CSS = """
 <style>
