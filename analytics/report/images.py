@@ -3,7 +3,10 @@
 Kaleido 1.x drives a Chromium it is given; here it is always given the installed one
 (``BROWSER_PATH``, else ``chromium`` on the PATH, e.g. Debian's /usr/bin/chromium), so
 it never looks for or downloads a browser of its own (``kaleido.get_chrome`` is not
-used). MathJax is switched off: it would be fetched from the network. One browser
+used). MathJax is switched off: it would be fetched from the network. The browser's
+network is closed (``NO_NETWORK``): the page and plotly.js are files, and nothing else
+is needed, while a Chromium left alone asks Google's servers for updates, sign-in and
+hints as it starts, and fetches whatever a figure names. One browser
 renders every chart of a report, in a thread of its own so the caller's event loop
 (Streamlit's, say) is never touched.
 """
@@ -24,6 +27,10 @@ BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome
 TIMEOUT_SECONDS = 60
 WIDTH_PX = 800  # printed 17 cm wide: the screen's 14 px type reads as about 8 pt
 SCALE = 2  # pixels per CSS pixel: sharp in print
+# Every request of the chart browser goes to this proxy, where nothing listens (port 9,
+# "discard", on this machine): it fails at once and no request leaves the server. Files
+# (the page, plotly.js) are read directly, never through a proxy.
+NO_NETWORK = "127.0.0.1:9"
 
 
 class ChartsUnavailable(RuntimeError):
@@ -84,7 +91,9 @@ async def _render(browser: str, sized: list[tuple[str, go.Figure, int]]) -> list
     import kaleido  # late: only a report needs it
 
     out: list[bytes] = []
-    async with kaleido.Kaleido(path=browser, mathjax=False, timeout=TIMEOUT_SECONDS) as k:
+    async with kaleido.Kaleido(
+        path=browser, mathjax=False, timeout=TIMEOUT_SECONDS, proxy_server=NO_NETWORK
+    ) as k:
         for _, figure, height in sized:
             opts = {"format": "png", "width": WIDTH_PX, "height": height, "scale": SCALE}
             out.append(await k.calc_fig(figure, opts=opts))
