@@ -9,9 +9,10 @@ import streamlit as st
 # blue of UX.md), served by the app itself. Not a ``:material/...`` icon: for those
 # Streamlit points the tab's icon at fonts.gstatic.com, so every page view would ask
 # Google's server for it (broken on an intranet cut off from the internet, and a third
-# party told of every visit). Without a page_icon here Streamlit would make the open
-# page's st.Page icon the tab's icon, with the same request. The icons drawn in the page
-# and its navigation come from the font Streamlit serves itself, so they stay.
+# party told of every visit). Without a page_icon in st.set_page_config, Streamlit
+# would make the open page's st.Page icon the tab's icon, with the same request. The
+# icons drawn in the page and its navigation come from the font Streamlit serves
+# itself, so they stay.
 FAVICON = Path(__file__).with_name("favicon.png")
 
 CSS = """
