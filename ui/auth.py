@@ -276,13 +276,14 @@ def sign_in_form(language: str) -> None:
         st.session_state[NOTICE_KEY] = "failed"
         st.session_state["_auth_last_name"] = name.strip()
         st.rerun()
-    sign_in(result.account)
+    sign_in(result.account, result.generation)
     st.rerun()
 
 
-def sign_in(account: Account) -> None:
-    """Mark this session signed in as ``account`` (after its password was checked)."""
-    st.session_state[SESSION_KEY] = accounts.new_session(account, accounts.now())
+def sign_in(account: Account, generation: int = 0) -> None:
+    """Mark this session signed in as ``account`` (after its password was checked), of the
+    account's sign-in ``generation``."""
+    st.session_state[SESSION_KEY] = accounts.new_session(account, accounts.now(), generation)
     st.session_state.pop(COOKIE_SENT_KEY, None)  # the next run writes this session's cookie
     st.session_state.pop("_auth_last_name", None)
     st.session_state.pop(NOTICE_KEY, None)
