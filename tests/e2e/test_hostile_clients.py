@@ -209,17 +209,20 @@ def proxy(served: App, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pro
         stdout=subprocess.DEVNULL, stderr=(folder / "stderr.log").open("wb"),
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while not _answers(url + "/_stcore/health"):
-        if process.poll() is not None or time.monotonic() > deadline:
+    try:
+        deadline = time.monotonic() + 20
+        while not _answers(url + "/_stcore/health"):
+            if process.poll() is not None or time.monotonic() > deadline:
+                logs = [(folder / name).read_text() for name in ("stderr.log", "error.log")]
+                raise RuntimeError("nginx did not start: " + "".join(logs))
+            time.sleep(0.2)
+        yield Proxy(url, folder, process)
+    finally:  # stopped whatever happened, so no nginx outlives the tests
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
             process.kill()
-            raise RuntimeError(
-                (folder / "stderr.log").read_text() + (folder / "error.log").read_text()
-            )
-        time.sleep(0.2)
-    yield Proxy(url, folder, process)
-    process.terminate()
-    process.wait(timeout=10)
 
 
 def test_the_shipped_nginx_config_sends_the_headers_and_keeps_anonymous_uploads_out(browser, proxy):
