@@ -302,7 +302,7 @@ def set_disabled(
 
 
 def _active_admins(con: duckdb.DuckDBPyConnection) -> int:
-    return sum(1 for _, role, _, disabled, _ in accounts_sql.sessions_view(con)
+    return sum(1 for _, role, _, disabled, _, _ in accounts_sql.sessions_view(con)
                if role == "admin" and not disabled)  # fmt: skip
 
 
@@ -343,6 +343,7 @@ class SignIn:
 
     account: Account | None
     reason: str  # ok, unknown, disabled, locked, wrong_password
+    generation: int = 0  # the account's sign-in generation, which its session carries
 
     @property
     def ok(self) -> bool:
@@ -390,7 +391,8 @@ def authenticate(
             if HASHER.check_needs_rehash(row.password_hash):
                 accounts_sql.rehash(con, folded, hash_password(password))
             accounts_sql.add_audit(con, when, folded, "signin", None, None, channel)
-        return SignIn(Account(folded, row.role, split_bodies(row.bodies)), "ok")
+        account = Account(folded, row.role, split_bodies(row.bodies))
+        return SignIn(account, "ok", row.session_generation)
 
 
 def _audit(
@@ -420,23 +422,27 @@ class Session:
     signed_in_at: datetime
     last_seen: datetime
     sid: str = ""  # random; names the session in its cookie and when it is signed out
+    generation: int = 0  # the account's sign-in generation when it signed in
 
 
-def new_session(account: Account, when: datetime) -> Session:
-    """A session just signed in as ``account``."""
-    return Session(account.name, account.role, account.bodies, when, when, secrets.token_hex(16))
+def new_session(account: Account, when: datetime, generation: int = 0) -> Session:
+    """A session just signed in as ``account`` (of sign-in ``generation``)."""
+    return Session(
+        account.name, account.role, account.bodies, when, when, secrets.token_hex(16), generation
+    )
 
 
 def session_state(
     session: Session,
-    accounts: dict[str, tuple[str, str, bool, datetime]],
+    accounts: dict[str, tuple[str, str, bool, datetime, int]],
     when: datetime,
     ended: Collection[str] = (),
 ) -> str:
     """``ok``, or why the session ends: ``signed_out`` (its id is in ``ended``), ``idle``
     (over :data:`IDLE_LIMIT` without a click), ``gone`` (account removed or disabled),
-    ``changed`` (role, bodies or password changed since signing in). ``accounts`` maps
-    name to (role, bodies, disabled, password changed)."""
+    ``changed`` (role, bodies or password changed since signing in, or the account was
+    disabled meanwhile: its generation moved on). ``accounts`` maps name to (role,
+    bodies, disabled, password changed, generation)."""
     if session.sid and session.sid in ended:
         return "signed_out"
     if when - session.last_seen > IDLE_LIMIT:
@@ -444,11 +450,12 @@ def session_state(
     stored = accounts.get(session.name)
     if stored is None or stored[2]:
         return "gone"
-    role, bodies, _, password_changed = stored
+    role, bodies, _, password_changed, generation = stored
     if (
         role != session.role
         or split_bodies(bodies) != session.bodies
         or password_changed > session.signed_in_at
+        or generation != session.generation
     ):
         return "changed"
     return "ok"
@@ -469,11 +476,11 @@ def ended_sessions(db: Database, when: datetime | None = None) -> frozenset[str]
         return frozenset(accounts_sql.ended_sessions(con, (when or now()) - IDLE_LIMIT))
 
 
-def sessions_view(db: Database) -> dict[str, tuple[str, str, bool, datetime]]:
-    """Every account's role, bodies, disabled flag and last password change, by name: what
-    :func:`session_state` checks a signed-in session against."""
+def sessions_view(db: Database) -> dict[str, tuple[str, str, bool, datetime, int]]:
+    """Every account's role, bodies, disabled flag, last password change and sign-in
+    generation, by name: what :func:`session_state` checks a signed-in session against."""
     with use_connection(db) as con:
-        return {n: (r, b, d, p) for n, r, b, d, p in accounts_sql.sessions_view(con)}
+        return {n: (r, b, d, p, g) for n, r, b, d, p, g in accounts_sql.sessions_view(con)}
 
 
 # --- tables for the admin page -----------------------------------------------------------

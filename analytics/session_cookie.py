@@ -1,11 +1,12 @@
 """The sign-in a browser keeps across reloads: a signed cookie, and the key that signs it.
 
 A signed-in session is written to a cookie as ``v1.<payload>.<signature>``: the payload is
-the account name, role and bodies, when the session began, when it was last seen, and a
-random session id (base64url JSON); the signature is HMAC-SHA256 under the server's key.
-A reload or a new tab reads it back; the page then checks it like any session (eight
-hours idle, the account disabled or changed, the session signed out: see
-``accounts.session_state``), so the cookie proves only who signed in and when.
+the account name, role and bodies, when the session began, when it was last seen, a
+random session id and the account's sign-in generation (base64url JSON); the signature
+is HMAC-SHA256 under the server's key. A reload or a new tab reads it back; the page
+then checks it like any session (eight hours idle, the account disabled or changed, the
+session signed out: see ``accounts.session_state``), so the cookie proves only who
+signed in and when.
 
 The key comes from ``TRACKER_COOKIE_KEY`` or, when unset, from a file next to the
 database (``tracker.cookie-key`` beside ``tracker.duckdb``), made with 32 random bytes on
@@ -74,7 +75,7 @@ def encode(session: Session, key: bytes) -> str:
     payload = {
         "n": session.name, "r": session.role, "b": list(session.bodies),
         "i": session.signed_in_at.isoformat(), "s": session.last_seen.isoformat(),
-        "id": session.sid,
+        "id": session.sid, "g": session.generation,
     }  # fmt: skip
     body = base64.urlsafe_b64encode(json.dumps(payload, separators=(",", ":")).encode())
     text = f"{_VERSION}.{body.decode('ascii').rstrip('=')}"
@@ -95,7 +96,7 @@ def decode(value: str | None, key: bytes) -> Session | None:
         session = Session(
             str(payload["n"]), str(payload["r"]), tuple(str(b) for b in payload["b"]),
             datetime.fromisoformat(payload["i"]), datetime.fromisoformat(payload["s"]),
-            str(payload["id"]),
+            str(payload["id"]), int(payload.get("g", 0)),
         )  # fmt: skip
     except (binascii.Error, ValueError, KeyError, TypeError):
         return None

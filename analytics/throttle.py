@@ -5,17 +5,54 @@ password; this stops trying a few common passwords on many names. After
 :data:`LIMIT` failures from one address within :data:`WINDOW`, that address's next
 attempts are refused unchecked, with the same message as any failure, until the oldest
 of those failures is older than the window. Kept in the server's memory: a restart
-forgets it, which costs an attacker a restart they cannot cause.
+forgets it, which costs an attacker a restart they cannot cause. Behind a reverse proxy
+the address is the one the proxy passes on, when the proxy is named in
+``TRACKER_TRUSTED_PROXY`` (:func:`client_address`).
 """
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 from collections import deque
 from datetime import datetime, timedelta
 
 LIMIT = 20
 WINDOW = timedelta(minutes=15)
+TRUSTED_PROXY_ENV = "TRACKER_TRUSTED_PROXY"  # the reverse proxy's address(es); unset: none
+
+
+def client_address(peer: str | None, forwarded: str | None, trusted_proxies: str | None) -> str:
+    """The address a sign-in attempt is counted against.
+
+    ``peer`` is the connection's own address (None for this machine, as Streamlit gives
+    it); ``forwarded`` the ``X-Forwarded-For`` header; ``trusted_proxies`` the setting
+    naming the reverse proxy (comma-separated; empty or unset: no proxy). The header is
+    believed only on a connection from a trusted proxy, and then only its last address,
+    the one that proxy appended (the ones before it are whatever the client sent);
+    otherwise anyone could name a fresh address with each attempt.
+    """
+    own = peer or "localhost"
+    last = (forwarded or "").split(",")[-1].strip()
+    if last and _is_trusted(peer, trusted_proxies or ""):
+        return last
+    return own
+
+
+def _is_trusted(peer: str | None, trusted_proxies: str) -> bool:
+    for name in (t.strip() for t in trusted_proxies.split(",")):
+        try:
+            trusted = ipaddress.ip_address(name)
+        except ValueError:
+            continue
+        if peer is None and trusted.is_loopback:
+            return True
+        try:
+            if peer is not None and ipaddress.ip_address(peer.split("%")[0]) == trusted:
+                return True
+        except ValueError:
+            pass
+    return False
 
 
 class FailureThrottle:

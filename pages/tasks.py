@@ -29,7 +29,7 @@ if code:
         st.warning(text("task_not_found", lang, code=widgets.inert(code)))
         st.stop()
     state = tasks_view.state_of(data.tasks_in(as_of=as_of), code)
-    st.subheader(widgets.inert(task["title"]))
+    widgets.task_title(task["title"])
     st.caption(f"{text('task_code', lang)}: {widgets.inert(code)}")
     widgets.task_facts(task, state, as_of, body_names, area_names, lang)
     widgets.pace_line(tasks_view.state_of(data.warnings_as_of(as_of), code), lang)

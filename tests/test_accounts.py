@@ -158,7 +158,7 @@ def session(last_seen: datetime, signed_in_at: datetime = T0) -> accounts.Sessio
 
 
 def test_a_session_ends_after_eight_hours_idle():
-    stored = {"thuky": ("admin", "", False, T0 - timedelta(days=1))}
+    stored = {"thuky": ("admin", "", False, T0 - timedelta(days=1), 0)}
     seen = T0 + timedelta(hours=1)
     assert accounts.session_state(session(seen), stored, seen + timedelta(hours=8)) == "ok"
     late = seen + timedelta(hours=8, seconds=1)
@@ -167,16 +167,39 @@ def test_a_session_ends_after_eight_hours_idle():
 
 def test_a_session_ends_when_its_account_changes():
     when = T0 + timedelta(minutes=5)
-    base = ("admin", "", False, T0 - timedelta(days=1))
+    base = ("admin", "", False, T0 - timedelta(days=1), 0)
     cases = {
         "gone": {},
-        "disabled": {"thuky": ("admin", "", True, base[3])},
-        "role": {"thuky": ("analyst", "", False, base[3])},
-        "password": {"thuky": ("admin", "", False, T0 + timedelta(minutes=1))},
+        "disabled": {"thuky": ("admin", "", True, base[3], 0)},
+        "role": {"thuky": ("analyst", "", False, base[3], 0)},
+        "password": {"thuky": ("admin", "", False, T0 + timedelta(minutes=1), 0)},
+        "generation": {"thuky": ("admin", "", False, base[3], 1)},
     }
-    expected = {"gone": "gone", "disabled": "gone", "role": "changed", "password": "changed"}
+    expected = {"gone": "gone", "disabled": "gone", "role": "changed", "password": "changed",
+                "generation": "changed"}  # fmt: skip
     for case, stored in cases.items():
         assert accounts.session_state(session(when), stored, when) == expected[case], case
+
+
+def test_disabling_moves_the_sign_in_generation_on_for_good(db):
+    add(db, "thuky")
+    add(db, "quantri")
+    first = sign_in(db, "thuky", PASSWORD)
+    assert first.generation == 0
+    old = accounts.new_session(first.account, T0, first.generation)
+    accounts.set_disabled(db, "thuky", actor="test", when=T0 + timedelta(minutes=1))
+    accounts.set_disabled(db, "thuky", False, actor="test", when=T0 + timedelta(minutes=2))
+    when = T0 + timedelta(minutes=3)
+    # Enabled again, same role, bodies and password: the session from before is still over.
+    assert accounts.session_state(old, accounts.sessions_view(db), when) == "changed"
+    again = sign_in(db, "thuky", PASSWORD, minutes=3)
+    assert again.generation == 1  # one disable; enabling does not move it
+    new = accounts.new_session(again.account, when, again.generation)
+    assert accounts.session_state(new, accounts.sessions_view(db), when) == "ok"
+    # A new password moves it on too (even within the second the session began).
+    accounts.set_password(db, "thuky", "Mat-Khau-Moi-2026", actor="test", when=when)
+    assert accounts.sessions_view(db)["thuky"][4] == 2
+    assert accounts.session_state(new, accounts.sessions_view(db), when) == "changed"
 
 
 def test_the_last_active_admin_cannot_be_disabled(db):

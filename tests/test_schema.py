@@ -26,7 +26,7 @@ def tables(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 def test_new_database_has_every_table_at_the_latest_version(empty_con):
     assert tables(empty_con) >= EXPECTED_TABLES
-    assert schema_version(empty_con) == LATEST_VERSION == 6
+    assert schema_version(empty_con) == LATEST_VERSION == 7
 
 
 def test_prepare_is_idempotent(empty_con):

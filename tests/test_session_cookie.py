@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import stat
 import subprocess
 from datetime import datetime, timedelta
@@ -17,7 +18,7 @@ from tests.conftest import ROOT
 KEY = b"k" * 32
 T0 = datetime(2026, 11, 2, 8, 0, 0)
 SESSION = accounts.Session("thuky", "staff", ("KTNS", "VP"), T0, T0 + timedelta(hours=2), "ab12")
-STORED = {"thuky": ("staff", "KTNS,VP", False, T0 - timedelta(days=1))}
+STORED = {"thuky": ("staff", "KTNS,VP", False, T0 - timedelta(days=1), 0)}
 
 
 def test_a_cookie_gives_back_the_session_it_was_made_from():
@@ -34,6 +35,18 @@ def test_a_changed_forged_or_foreign_cookie_gives_nothing():
     assert decode(f"v2.{payload}.{signature}", KEY) is None
     for junk in ("", "abc", "v1..", "v1.!!!." + "0" * 64, "v1." + "A" * 3000):
         assert decode(junk, KEY) is None, junk
+
+
+def test_a_cookie_carries_the_sign_in_generation_and_an_older_one_reads_as_zero():
+    later = accounts.Session("thuky", "staff", (), T0, T0, "ab12", 3)
+    assert decode(encode(later, KEY), KEY).generation == 3
+    # A cookie written before generations existed: the payload has no "g" (made by hand).
+    text = "v1." + base64.urlsafe_b64encode(
+        b'{"n":"thuky","r":"staff","b":[],"i":"2026-11-02T08:00:00",'
+        b'"s":"2026-11-02T08:00:00","id":"ab12"}'
+    ).decode().rstrip("=")
+    old = decode(f"{text}.{session_cookie._signature(text, KEY)}", KEY)
+    assert old == accounts.Session("thuky", "staff", (), T0, T0, "ab12", 0)
 
 
 def test_a_cookie_without_a_session_id_gives_nothing():

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import os
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Literal, NoReturn
@@ -30,7 +31,7 @@ import streamlit as st
 from analytics import accounts, session_cookie
 from analytics.accounts import Account
 from analytics.labels import LABELS, text
-from analytics.throttle import FailureThrottle
+from analytics.throttle import TRUSTED_PROXY_ENV, FailureThrottle, client_address
 from ui import data, page_scripts
 from ui.widgets import inert
 
@@ -74,14 +75,15 @@ def _local_client() -> bool:
 
 
 def _client_address() -> str:
-    """Where a sign-in comes from: behind the reverse proxy (the shipped config listens on
-    127.0.0.1, so only the proxy reaches Streamlit) the address the proxy appended last to
-    ``X-Forwarded-For``; else the connection's own address."""
-    forwarded = st.context.headers.get("X-Forwarded-For") or ""
-    if forwarded.strip():
-        return forwarded.split(",")[-1].strip()
+    """Where a sign-in comes from: the connection's own address, or behind the reverse
+    proxy named in ``TRACKER_TRUSTED_PROXY`` the address it appended to ``X-Forwarded-For``
+    (``throttle.client_address``)."""
     address = st.context.ip_address
-    return address if isinstance(address, str) else "localhost"
+    return client_address(
+        address if isinstance(address, str) else None,
+        st.context.headers.get("X-Forwarded-For"),
+        os.environ.get(TRUSTED_PROXY_ENV),
+    )
 
 
 def _accounts() -> dict:
@@ -276,13 +278,14 @@ def sign_in_form(language: str) -> None:
         st.session_state[NOTICE_KEY] = "failed"
         st.session_state["_auth_last_name"] = name.strip()
         st.rerun()
-    sign_in(result.account)
+    sign_in(result.account, result.generation)
     st.rerun()
 
 
-def sign_in(account: Account) -> None:
-    """Mark this session signed in as ``account`` (after its password was checked)."""
-    st.session_state[SESSION_KEY] = accounts.new_session(account, accounts.now())
+def sign_in(account: Account, generation: int = 0) -> None:
+    """Mark this session signed in as ``account`` (after its password was checked), of the
+    account's sign-in ``generation``."""
+    st.session_state[SESSION_KEY] = accounts.new_session(account, accounts.now(), generation)
     st.session_state.pop(COOKIE_SENT_KEY, None)  # the next run writes this session's cookie
     st.session_state.pop("_auth_last_name", None)
     st.session_state.pop(NOTICE_KEY, None)

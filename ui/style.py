@@ -20,6 +20,8 @@ CSS = """
 .block-container {padding-top: 3.2rem; padding-bottom: 1rem;}
 [data-testid="stMetricValue"] {font-size: 2.1rem;}
 .st-key-page_scripts {display: none;}  /* ui/page_scripts.py: scripts only, nothing to see */
+/* A task's title, drawn as plain text (ui/widgets.py: task_title) but sized as a heading. */
+.st-key-task_title [data-testid="stText"] {font-size: 1.5rem; font-weight: 600; line-height: 1.3;}
 @media print {
   /* The browser's print of a page: landscape like the screen, laid out as on a wide
      screen and scaled to the paper, so the two-column charts and the tables keep

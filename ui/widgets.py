@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from analytics import formats
 from analytics.filters import Filters
@@ -121,12 +124,35 @@ def task_link(code: str) -> str:
     return f"./nhiem-vu?ma={quote(code)}" + ("&lang=en" if lang == "en" else "")
 
 
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!<>|~$"})
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!<>|~$:@"})
+# Where Streamlit's markdown would start a link by itself (``http://``, ``www.``, ``@`` of
+# an address): escaping does not stop it, an invisible word joiner there does.
+_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?i:(?<=www))(?=\.)|(?=@)")
+WORD_JOINER = "\u2060"
 
 
 def inert(value: object) -> str:
-    """User text made safe for markdown: links, emphasis and HTML show as typed."""
-    return "" if value is None else str(value).translate(_MARKDOWN_SPECIAL)
+    """User text made safe where only markdown can show it (a message, a button label):
+    links, bare addresses, emphasis and HTML show as typed. Text that needs no markdown
+    is better drawn with :func:`plain_text`."""
+    if value is None:
+        return ""
+    return _AUTOLINK.sub(WORD_JOINER, str(value)).translate(_MARKDOWN_SPECIAL)
+
+
+def plain_text(value: object, where: DeltaGenerator | None = None, *, key: str | None = None):
+    """Draw user text as it is: no markdown, so nothing in it becomes a link (``key``
+    names a container that ui/style.py may dress, e.g. as a heading)."""
+    shown = "–" if value is None or value == "" else str(value)
+    target = where if where is not None else st
+    if key is not None:
+        target = target.container(key=key)
+    target.text(shown)
+
+
+def task_title(title: object) -> None:
+    """A task's title as the heading of its page, in plain text."""
+    plain_text(title, key="task_title")
 
 
 def _day(value: object) -> str:
@@ -163,7 +189,9 @@ def task_facts(
     ]
     for column, facts in ((left, facts_left), (right, facts_right)):
         for key, value in facts:
-            column.markdown(f"**{text(key, language)}:** {inert(value)}")
+            row = column.container(horizontal=True, gap="small")
+            row.markdown(f"**{text(key, language)}:**", width="content")
+            plain_text(value, row)
     if state is not None:
         colour = status_colour(state["status"])
         label = text(state["status"], language)

@@ -15,7 +15,7 @@ import pandas as pd
 
 USER_BY_NAME = """
     SELECT name, role, bodies, password_hash, disabled, failed_count, locked_until,
-           created_at, updated_at, password_changed_at
+           created_at, updated_at, password_changed_at, coalesce(session_generation, 0)
     FROM users WHERE name = ?"""
 INSERT_USER = """
     INSERT INTO users (name, role, bodies, password_hash, disabled, failed_count, locked_until,
@@ -37,6 +37,7 @@ class UserRow:
     created_at: datetime
     updated_at: datetime
     password_changed_at: datetime
+    session_generation: int  # moves on when the account's sessions must all end
 
 
 def count_users(con: duckdb.DuckDBPyConnection) -> int:
@@ -59,13 +60,16 @@ def list_users(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ).df()
 
 
-def sessions_view(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, bool, datetime]]:
-    """What a signed-in session is checked against: name, role, bodies, disabled and
-    when the password last changed, for every account."""
+def sessions_view(
+    con: duckdb.DuckDBPyConnection,
+) -> list[tuple[str, str, str, bool, datetime, int]]:
+    """What a signed-in session is checked against: name, role, bodies, disabled, when
+    the password last changed and the sign-in generation, for every account."""
     return [
-        (str(n), str(r), str(b), bool(d), p)
-        for n, r, b, d, p in con.execute(
-            "SELECT name, role, bodies, disabled, password_changed_at FROM users"
+        (str(n), str(r), str(b), bool(d), p, int(g))
+        for n, r, b, d, p, g in con.execute(
+            "SELECT name, role, bodies, disabled, password_changed_at, "
+            "coalesce(session_generation, 0) FROM users"
         ).fetchall()
     ]
 
@@ -96,18 +100,23 @@ def insert_user(
 
 
 def set_disabled(con: duckdb.DuckDBPyConnection, name: str, disabled: bool, now: datetime) -> None:
+    """Disable (the generation moves on: every session of the account ends for good) or
+    enable the account."""
     con.execute(
-        "UPDATE users SET disabled = ?, updated_at = ? WHERE name = ?", [disabled, now, name]
+        "UPDATE users SET disabled = ?, updated_at = ?, session_generation = "
+        "coalesce(session_generation, 0) + CASE WHEN ? THEN 1 ELSE 0 END WHERE name = ?",
+        [disabled, now, disabled, name],
     )
 
 
 def set_password(
     con: duckdb.DuckDBPyConnection, name: str, password_hash: str, now: datetime
 ) -> None:
-    """A new hash; the lock and the failure count are cleared."""
+    """A new hash; the lock and the failure count are cleared, the generation moves on."""
     con.execute(
         "UPDATE users SET password_hash = ?, failed_count = 0, locked_until = NULL, "
-        "updated_at = ?, password_changed_at = ? WHERE name = ?",
+        "updated_at = ?, password_changed_at = ?, "
+        "session_generation = coalesce(session_generation, 0) + 1 WHERE name = ?",
         [password_hash, now, now, name],
     )
 

@@ -212,6 +212,16 @@ MIGRATIONS: tuple[Migration, ...] = (
                 ended_at TIMESTAMP NOT NULL)""",
         ),
     ),
+    Migration(
+        7,
+        "a sign-in generation per account",
+        (
+            # Disabling an account or giving it a new password moves its generation on; a
+            # cookie carries the generation it was signed under, so one copied before
+            # stops working for good, even once the account is enabled again.
+            "ALTER TABLE users ADD COLUMN session_generation INTEGER DEFAULT 0",
+        ),
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -47,12 +47,13 @@ class App:
     process: subprocess.Popen[bytes]
 
 
-def start_app(db: Path, log: Path) -> App:
+def start_app(db: Path, log: Path, script: str = "app.py") -> App:
+    """Serve ``script`` (app.py, or asgi.py: the app with its HTTP guards) on a free port."""
     port = _free_port()
     env = dict(os.environ, TRACKER_DB=str(db), PYTHONPATH=str(ROOT))
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+            sys.executable, "-m", "streamlit", "run", str(ROOT / script),
             "--server.headless", "true", "--server.port", str(port),
             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none",

@@ -116,6 +116,16 @@ def test_user_text_is_shown_inert(tmp_path, monkeypatch):
     con.close()
     monkeypatch.setenv("TRACKER_DB", str(path))
     at = open_page("pages/tasks.py", query={"ma": "X1"})
-    heading = at.subheader[0].value
-    assert "\\[bấm\\]\\(http://x\\.example\\)" in heading
-    assert "\\<script\\>" in heading
+    # The title is drawn as plain text (no markdown, no HTML), exactly as stored.
+    assert at.text[0].value == "[bấm](http://x.example) <script>alert(1)</script>"
+    assert not [h for h in at.subheader if "bấm" in h.value]
+
+
+def test_inert_breaks_the_bare_addresses_markdown_would_link():
+    from ui.widgets import WORD_JOINER, inert
+
+    # By hand: a word joiner (invisible) after "http:" and "www", and before "@"; every
+    # markdown sign escaped, ":" and "@" included.
+    shown = inert("http://a.vn www.b.vn c@d.vn")
+    joiner = WORD_JOINER
+    assert shown == f"http\\:{joiner}//a\\.vn www{joiner}\\.b\\.vn c{joiner}\\@d\\.vn"
