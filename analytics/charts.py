@@ -429,6 +429,7 @@ def figure_by_group(
             text=shown,
             textposition="outside",
             textfont={"size": 13, "color": "#1A1A1A"},
+            constraintext="none",  # Plotly would shrink the text to the bar's thickness
             cliponaxis=False,
             customdata=shown,
             hovertemplate="%{y}<br>" + html.escape(name) + ": %{customdata}<extra></extra>",
@@ -438,7 +439,7 @@ def figure_by_group(
     title = figure_name(figure, language)
     if by != "all":
         title = text("figure_by_group", language, figure=title, group=text(by, language).lower())
-    band = 52 if previous is not None else 34
+    band = 44 if previous is not None else 30  # two bars of ~16 px, or one of ~22 px
     fig.update_layout(
         barmode="group",
         bargap=0.28,
@@ -450,8 +451,11 @@ def figure_by_group(
                 "font": {"size": 13}},
         dragmode=False,
     )  # fmt: skip
-    fig.update_yaxes(autorange="reversed", automargin=True, tickfont={"size": 13})
-    fig = _layout(fig, language, 150 + band * len(frame), title)
+    # Group names in the text colour (the theme greys tick labels): they are what one reads.
+    fig.update_yaxes(
+        autorange="reversed", automargin=True, tickfont={"size": 13, "color": "#31333F"}
+    )
+    fig = _layout(fig, language, 140 + band * len(frame), title)
     subtitle = " · ".join(part for part in (order, note) if part)
     fig.update_layout(
         # Title and legend both hang from the top edge, so they sit on one line.
@@ -462,7 +466,7 @@ def figure_by_group(
             "yanchor": "top",
             "pad": {"t": 14},
         },
-        margin={"t": 90, "r": 40},
+        margin={"t": 84, "r": 40},
     )
     return fig
 
