@@ -13,8 +13,9 @@ import plotly.graph_objects as go
 
 from analytics import formats
 from analytics.labels import text
-from analytics.statuses import AT_RISK, TASK_STATUSES, status_colour
-from analytics.tables import exact_rates
+from analytics.statuses import AT_RISK, TASK_STATUS_CODES, TASK_STATUSES, status_colour
+from analytics.tables import LOWEST_FIRST, exact_rates, figure_name, figure_values, group_order
+from analytics.trend import side_by_side
 
 FONT = "Noto Sans, Arial, sans-serif"
 # A second carrier beside colour: a fill pattern per status.
@@ -348,3 +349,140 @@ def overview_figures(
             model.trend, text("completion_by_quarter", language), language, height
         ),
     }
+
+
+# The analysis chart: a figure per group, the chosen period against its comparison.
+NEUTRAL_PAIR = ("#3D4F63", "#B7C2CE")  # slate and its light shade, apart from every status
+PERCENT_FIGURES = ("completion_rate", "on_time_rate", "avg_progress")
+WRAP_AT = 34  # longer group names go on two lines (officials' names run to 49 characters)
+
+
+def tint(colour: str, share: float = 0.55) -> str:
+    """``colour`` mixed with ``share`` of white: the comparison period's lighter shade."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    mixed = [round(c + (255 - c) * share) for c in (red, green, blue)]
+    return "#{:02X}{:02X}{:02X}".format(*mixed)
+
+
+def figure_text(value: float | None, figure: str, language: str) -> str:
+    """A value as printed on its bar: ``67,6 %`` for rates and progress, ``+11,0 điểm %``
+    for progress gained, ``12`` for counts, a dash when empty."""
+    if value is None or pd.isna(value):
+        return "–"
+    if figure in PERCENT_FIGURES:
+        return formats.percent(value / 100, 1, language)
+    if figure == "progress_delta":
+        return f"{formats.signed(value, 1, language)} {text('points', language)}"
+    return formats.number(int(value), 0, language)
+
+
+def _wrapped(label: str) -> str:
+    """A group name safe for Plotly (people type officials' names), long ones on two lines."""
+    label = html.escape(str(label))
+    if len(label) <= WRAP_AT or " " not in label:
+        return label
+    middle = len(label) // 2
+    cut = min((i for i, c in enumerate(label) if c == " "), key=lambda i: abs(i - middle))
+    return label[:cut] + "<br>" + label[cut + 1 :]
+
+
+def figure_by_group(
+    current: pd.DataFrame,
+    previous: pd.DataFrame | None,
+    figure: str,
+    by: str,
+    names: tuple[str, str | None],
+    language: str = "vi",
+    note: str = "",
+) -> go.Figure:
+    """``figure`` per group as horizontal bars: the chosen period and, when ``previous``
+    is given, its comparison period beside it in a lighter shade of the same colour.
+
+    ``current`` and ``previous`` are figure frames (``key``, ``label``, figures), paired
+    by key as :func:`analytics.trend.side_by_side` pairs them (a group found in one
+    period only has 0 or an empty rate in the other). ``names`` are the two periods'
+    names, shown in the legend. Groups are ordered by the current period as
+    :func:`analytics.tables.group_order` orders the table: rates lowest on top, counts
+    largest on top. Each bar carries its value as text; ``note`` goes under the title.
+    """
+    if previous is None:
+        frame, now_suffix = current.reset_index(drop=True), ""
+    else:
+        frame, now_suffix = side_by_side(previous, current), "_second"
+    frame = frame.iloc[group_order(frame, figure, now_suffix)].reset_index(drop=True)
+    labels = [_wrapped(label) for label in frame["label"]]
+    series = [(names[0], figure_values(frame, figure, now_suffix), False)]
+    if previous is not None:
+        series.append((names[1] or "", figure_values(frame, figure, "_first"), True))
+    colour = status_colour(figure) if figure in TASK_STATUS_CODES else NEUTRAL_PAIR[0]
+    light = tint(colour) if figure in TASK_STATUS_CODES else NEUTRAL_PAIR[1]
+    fig = go.Figure()
+    for name, values, earlier in series:
+        shown = [figure_text(v, figure, language) for v in values]
+        fig.add_bar(
+            name=html.escape(name),
+            y=labels,
+            x=values.fillna(0).tolist(),  # an empty rate: no bar, a dash at zero
+            orientation="h",
+            marker={"color": light if earlier else colour,
+                    "line": {"color": colour, "width": 1}},
+            text=shown,
+            textposition="outside",
+            textfont={"size": 13, "color": "#1A1A1A"},
+            constraintext="none",  # Plotly would shrink the text to the bar's thickness
+            cliponaxis=False,
+            customdata=shown,
+            hovertemplate="%{y}<br>" + html.escape(name) + ": %{customdata}<extra></extra>",
+        )  # fmt: skip
+    _value_axis(fig, figure, [v for _, values, _ in series for v in values.dropna()], language)
+    order = text("lowest_first" if figure in LOWEST_FIRST else "highest_first", language)
+    title = figure_name(figure, language)
+    if by != "all":
+        title = text("figure_by_group", language, figure=title, group=text(by, language).lower())
+    band = 44 if previous is not None else 30  # two bars of ~16 px, or one of ~22 px
+    fig.update_layout(
+        barmode="group",
+        bargap=0.28,
+        bargroupgap=0.06,
+        showlegend=True,
+        # Top right, level with the title: the periods' names read before the bars.
+        legend={"orientation": "h", "xref": "container", "x": 1, "xanchor": "right",
+                "yref": "container", "y": 1, "yanchor": "top", "traceorder": "normal",
+                "font": {"size": 13}},
+        dragmode=False,
+    )  # fmt: skip
+    # Group names in the text colour (the theme greys tick labels): they are what one reads.
+    fig.update_yaxes(
+        autorange="reversed", automargin=True, tickfont={"size": 13, "color": "#31333F"}
+    )
+    fig = _layout(fig, language, 140 + band * len(frame), title)
+    subtitle = " · ".join(part for part in (order, note) if part)
+    fig.update_layout(
+        # Title and legend both hang from the top edge, so they sit on one line.
+        title={
+            "subtitle": {"text": html.escape(subtitle), "font": {"size": 13}},
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 14},
+        },
+        margin={"t": 84, "r": 40},
+    )
+    return fig
+
+
+def _value_axis(fig: go.Figure, figure: str, values: list[float], language: str) -> None:
+    """Room after the longest bar for its printed value; percent ticks for rates."""
+    high = max([0.0, *values])
+    low = min([0.0, *values])
+    if figure in PERCENT_FIGURES:
+        ticks = [0, 20, 40, 60, 80, 100]  # ticktext: Plotly drops ticksuffix with tickvals
+        words = [formats.percent(t / 100, 0, language) for t in ticks]
+        fig.update_xaxes(range=[0, 118], tickvals=ticks, ticktext=words)
+    elif figure == "progress_delta":
+        span = max(high - low, 1.0)
+        fig.update_xaxes(range=[low - 0.25 * span * (low < 0), high + 0.25 * span])
+    else:
+        fig.update_xaxes(range=[0, max(high, 1) * 1.18], tickformat=",d",
+                         dtick=1 if high <= 8 else None)  # fmt: skip
+    fig.update_xaxes(showgrid=True, gridcolor="#eeeeee", zeroline=True, zerolinecolor="#999999")

@@ -269,6 +269,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "group": ("Nhóm", "Group"),
     "all_group": ("Tất cả", "All"),
     "period_delta": ("Tiến độ tăng trong kỳ", "Progress gained in the period"),
+    # The analysis page's chart (analytics/charts.figure_by_group, pages/analysis.py)
+    "figure_shown": ("Chỉ số", "Figure"),
+    "figure_by_group": ("{figure} theo {group}", "{figure} by {group}"),
+    "as_of_short": ("Tính đến {date}", "As of {date}"),
+    "lowest_first": ("Thấp nhất ở trên cùng", "Lowest on top"),
+    "highest_first": ("Nhiều nhất ở trên cùng", "Largest on top"),
+    "no_comparison": (
+        "Không so sánh với kỳ nào (chọn kỳ ở ô «So sánh với»)",
+        "Not compared with another period (choose one under «Compare with»)",
+    ),
+    "nothing_to_compare": (
+        "{period} không có nhiệm vụ nào phù hợp để so sánh",
+        "{period} has no matching task to compare with",
+    ),
     "page_cascade": ("Giao việc", "Assignment"),
     "nav_data": ("Dữ liệu", "Data"),
     "nav_more": ("Khác", "More"),

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from analytics.labels import text
+
 PERIOD_KINDS = ("as_of", "year", "half_year", "quarter", "term", "range")
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -130,3 +132,22 @@ def describe(choice: Choice, language: str = "vi") -> str:
         end = choice.date_to.strftime("%d/%m/%Y") if choice.date_to else "…"
         return f"{start} – {end}"
     return choice.as_of.strftime("%d/%m/%Y") if choice.as_of else ""
+
+
+def name(choice: Choice, language: str = "vi") -> str:
+    """A period as people name it: ``Quý II/2026``, ``6 tháng đầu năm 2026``, ``Năm 2025``
+    for a whole calendar quarter, half-year or year; ``Tính đến 30/06/2026`` for a date;
+    the dates of any other window (``01/04/2026 – 15/05/2026``)."""
+    if not choice.is_window:
+        return text("as_of_short", language, date=describe(choice, language))
+    start, end = choice.date_from, choice.date_to
+    if start is not None and end is not None and start.year == end.year:
+        quarter = quarter_of(start)
+        if (start, end) == quarter_window(start.year, quarter):
+            return quarter_label(start.year, quarter, language)
+        for half in (1, 2):
+            if (start, end) == half_window(start.year, half):
+                return half_label(start.year, half, language)
+        if (start, end) == year_window(start.year):
+            return f"{text('year', language)} {start.year}"
+    return describe(choice, language)

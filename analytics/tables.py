@@ -53,6 +53,46 @@ def _values(figures: pd.DataFrame, figure: str, suffix: str = "") -> pd.Series:
     return figures[figure + suffix]
 
 
+# The figures one can chart per group, in the table's order; ``progress_delta`` only in
+# a period view (a window).
+FIGURES = ("tasks", *TASK_STATUS_CODES, "completion_rate", "on_time_rate", "avg_progress")
+# Figures where lower is worse: their groups are listed lowest first. Counts are listed
+# largest first, which for overdue and not started is also worst first.
+LOWEST_FIRST = ("completion_rate", "on_time_rate", "avg_progress", "progress_delta")
+
+
+def figure_name(figure: str, language: str) -> str:
+    """The figure's name as a title says it (no unit): ``Tỷ lệ hoàn thành``."""
+    words = {"tasks": "tasks_total", "progress_delta": "period_delta"}
+    return text(words.get(figure, figure), language)
+
+
+def figure_values(figures: pd.DataFrame, figure: str, suffix: str = "") -> pd.Series:
+    """The figure as the table shows it: rates in percent from the counts, others as stored."""
+    return _values(figures, figure, suffix)
+
+
+def group_order(figures: pd.DataFrame, figure: str, suffix: str = "") -> list[int]:
+    """Row positions of ``figures`` in reading order for ``figure``: lowest first for
+    rates and progress, largest first for counts; empty values last; ties keep the
+    frame's order (the reference lists' order)."""
+    values = figure_values(figures, figure, suffix).reset_index(drop=True)
+    ordered = values.sort_values(
+        ascending=figure in LOWEST_FIRST, na_position="last", kind="stable"
+    )
+    return [int(i) for i in ordered.index]
+
+
+def focused(table: pd.DataFrame, figure: str, order: list[int], language: str) -> pd.DataFrame:
+    """``table`` with its rows in ``order`` and the columns of ``figure`` (its value, and
+    its change when compared) right after the group, so the chosen figure reads first."""
+    header = _header(figure, language)
+    lead = [c for c in (header, CHANGE_PREFIX + header) if c in table.columns]
+    group = table.columns[0]
+    rest = [c for c in table.columns[1:] if c not in lead]
+    return table.iloc[order][[group, *lead, *rest]].reset_index(drop=True)
+
+
 def figures_table(figures: pd.DataFrame, language: str) -> pd.DataFrame:
     """Figures per group (``key``, ``label``, figures) with headers in ``language``;
     rates in percent. ``progress_delta`` only when the figures carry it."""

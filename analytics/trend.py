@@ -171,7 +171,9 @@ def side_by_side(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     merged = b.merge(a, on=["key"], how="outer", suffixes=("_second", "_first"), sort=False)
     merged["label"] = merged["label_second"].fillna(merged["label_first"])
     # Keep the second window's order, then groups found only in the first.
-    order = {k: i for i, k in enumerate([*b["key"], *a["key"]])}
+    order: dict[str, int] = {}
+    for key in [*b["key"], *a["key"]]:
+        order.setdefault(key, len(order))  # a group's first place wins
     merged["_order"] = [order[k] for k in merged["key"]]
     merged = merged.sort_values("_order", kind="stable").reset_index(drop=True)
     out = merged[["key", "label"]].copy()

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from analytics import exports, periods, tables
+from analytics import charts, exports, periods, tables
 from analytics.figures import GROUPS
 from analytics.filters import apply_filters
 from analytics.labels import text
@@ -23,7 +23,7 @@ COMPARE_WORDS = {"none": "compare_none", "previous": "compare_previous_period",
 
 st.title(text("page_analysis", lang))
 groups = [g for g in GROUPS if g != "all"] + ["all"]
-left, right = st.columns(2)
+left, middle, right = st.columns(3)
 url_state.restore("nhom", groups, default="body")
 by = left.selectbox(
     text("group_by", lang), groups,
@@ -34,27 +34,53 @@ mode = right.selectbox(
     text("compare_with", lang), periods.COMPARE_MODES,
     format_func=lambda m: text(COMPARE_WORDS[m], lang), key="so_sanh",
 )  # fmt: skip
-
 choice = view.choice
+# One figure drives the chart and leads the table; progress gained exists in a window only.
+shown_figures = [*tables.FIGURES, *(["progress_delta"] if choice.is_window else [])]
+url_state.restore("chi_so", shown_figures, default="completion_rate")
+if st.session_state["chi_so"] not in shown_figures:
+    st.session_state["chi_so"] = "completion_rate"
+figure = middle.selectbox(
+    text("figure_shown", lang), shown_figures,
+    format_func=lambda f: tables.figure_name(f, lang), key="chi_so",
+)  # fmt: skip
+
 tasks = apply_filters(data.tasks_in(choice.as_of, choice.date_from, choice.date_to), view.filters)
-st.caption(
+other = periods.comparison(choice, mode, today)
+period_said = (
     f"{view.period_label} ({periods.describe(choice, lang)})"
     if view.period_label
     else text("data_as_of", lang, date=periods.describe(choice, lang))
 )
+if other is not None:  # the period and what it is compared with, on one line
+    period_said += " · " + text("compared_with", lang, period=periods.describe(other, lang))
+st.caption(period_said)
 if tasks.empty:
     st.info(text("no_match", lang))
     st.stop()
 current = figures_for(tasks, by, ref, lang, with_delta=choice.is_window)
-other = periods.comparison(choice, mode, today)
+names = (view.period_label or periods.name(choice, lang), other and periods.name(other, lang))
 if other is None:
     table = tables.figures_table(current, lang)
+    order = tables.group_order(current, figure)
+    charted, note = None, text("no_comparison", lang)
 else:
     before = apply_filters(data.tasks_in(other.as_of, other.date_from, other.date_to), view.filters)
     previous = figures_for(before, by, ref, lang, with_delta=other.is_window)
-    st.caption(text("compared_with", lang, period=periods.describe(other, lang)))
-    table = tables.compared_table(side_by_side(previous, current), lang)
-st.dataframe(tables.for_screen(table, lang), hide_index=True, width="stretch")
+    compared = side_by_side(previous, current)
+    table = tables.compared_table(compared, lang)
+    order = tables.group_order(compared, figure, "_second")
+    charted = None if before.empty else previous
+    note = text("nothing_to_compare", lang, period=names[1]) if before.empty else ""
+st.plotly_chart(
+    charts.figure_by_group(current, charted, figure, by, names, lang, note),
+    key="chart_figure", config={"displayModeBar": False},
+)  # fmt: skip
+screen = tables.for_screen(tables.focused(table, figure, order, lang), lang)
+st.dataframe(  # the group column stays in view while the figures scroll sideways
+    screen, hide_index=True, width="stretch",
+    column_config={screen.columns[0]: st.column_config.Column(pinned=True)},
+)  # fmt: skip
 left, right = st.columns(2)
 download = tables.for_download(table)
 left.download_button(

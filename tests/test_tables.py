@@ -77,3 +77,36 @@ def test_rates_on_screen_are_rounded_once():
     assert shown.loc[0, "Tỷ lệ hoàn thành (%)"] == "67,6"
     # On time: 19 / (23 + 3) = 73.08 %.
     assert shown.loc[0, "Tỷ lệ đúng hạn (%)"] == "73,1"
+
+
+def test_rows_ordered_for_a_figure_and_its_columns_first():
+    # Completion from the counts: DT 1/2 = 50 %, KT 0/1 = 0 %, TT 2/2 = 100 %, PC no task
+    # (empty). Lowest first, empty last. Overdue: DT 1, KT 0, TT 1, PC 0: largest first,
+    # ties in the frame's order.
+    frame = pd.concat([
+        figures(),
+        figures(key="KT", label="Ban Kinh tế", tasks=1, hoan_thanh_qua_han=0, qua_han=0,
+                dang_thuc_hien=1),
+        figures(key="TT", label="Thường trực", tasks=2, hoan_thanh_dung_han=2,
+                hoan_thanh_qua_han=0, qua_han=1),
+        figures(key="PC", label="Ban Pháp chế", tasks=0, hoan_thanh_qua_han=0, qua_han=0),
+    ], ignore_index=True)  # fmt: skip
+    assert tables.group_order(frame, "completion_rate") == [1, 0, 2, 3]
+    assert tables.group_order(frame, "qua_han") == [0, 2, 1, 3]
+    table = tables.figures_table(frame, "vi")
+    shown = tables.focused(table, "qua_han", [0, 2, 1, 3], "vi")
+    assert list(shown.columns[:3]) == ["Nhóm", "Quá hạn", "Tổng số nhiệm vụ"]
+    assert list(shown["Nhóm"]) == ["Ban Dân tộc", "Thường trực", "Ban Kinh tế", "Ban Pháp chế"]
+    assert list(shown["Quá hạn"]) == [1, 1, 0, 0]
+    assert sorted(shown.columns) == sorted(table.columns)  # every column kept
+
+
+def test_a_compared_figure_leads_with_its_change():
+    from analytics.trend import side_by_side
+
+    before = figures(tasks=2, qua_han=2, hoan_thanh_qua_han=0)
+    table = tables.compared_table(side_by_side(before, figures()), "vi")
+    shown = tables.focused(table, "completion_rate", [0], "vi")
+    assert list(shown.columns[:3]) == ["Nhóm", "Tỷ lệ hoàn thành (%)", "± Tỷ lệ hoàn thành (%)"]
+    # 0 of 2 done before, 1 of 2 now: 50 %, up 50 points.
+    assert list(shown.iloc[0, 1:3]) == [50.0, 50.0]

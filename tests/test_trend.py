@@ -122,3 +122,22 @@ def test_compare_a_group_present_in_one_window_only(empty_con):
     assert vp["tasks_first"] == 1 and vp["tasks_second"] == 0
     assert math.isnan(vp["completion_rate_second"]) and math.isnan(vp["completion_rate_change"])
     assert list(c["key"]) == ["TT", "VP"]
+
+
+def test_side_by_side_keeps_the_second_periods_order():
+    import pandas as pd
+
+    from analytics.figures import FIGURE_COLUMNS
+    from analytics.trend import side_by_side
+
+    def groups(keys: list[str]) -> pd.DataFrame:
+        out = pd.DataFrame({"key": keys, "label": [k.upper() for k in keys]})
+        for figure in FIGURE_COLUMNS:
+            out[figure] = 1
+        return out
+
+    # The second period lists a, b, c (its own order, e.g. the reference list's); the
+    # first b, a, d. Shared groups keep the second's order; d, found in the first only,
+    # comes after them.
+    both = side_by_side(groups(["b", "a", "d"]), groups(["a", "b", "c"]))
+    assert list(both["key"]) == ["a", "b", "c", "d"]

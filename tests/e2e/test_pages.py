@@ -91,3 +91,17 @@ def expect_metric(page: object, label: str, value: str) -> None:
     expect(card.locator("[data-testid=stMetricValue]")).to_have_text(
         re.compile(rf"^\s*{re.escape(value)}\s*$"), timeout=30_000
     )
+
+
+def test_the_analysis_chart_follows_the_figure_chosen(browser, app):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{app.url}/phan-tich?ngay=2026-09-30&chi_so=qua_han")
+    wait_for_rerun(page, timeout=60_000)
+    chart = page.locator(".js-plotly-plot").first
+    chart.wait_for(timeout=30_000)
+    expect(chart.locator(".gtitle")).to_have_text("Quá hạn theo cơ quan", timeout=30_000)
+    # Both dates' bars carry their values. As of 30/09/2026 and of 30/06/2026 three
+    # bodies have one overdue task each (tests/pages/test_analysis.py), the others none.
+    expect(chart.locator("g.point text").filter(has_text=re.compile(r"^1$"))).to_have_count(6)
+    screenshot(page, "analysis-overdue-1280")
+    page.close()
