@@ -8,6 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from analytics.labels import text
+from analytics.reference_data import period_display
+
+if TYPE_CHECKING:  # pandas is not needed to name a period
+    import pandas as pd
 
 PERIOD_KINDS = ("as_of", "year", "half_year", "quarter", "term", "range")
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -130,3 +137,38 @@ def describe(choice: Choice, language: str = "vi") -> str:
         end = choice.date_to.strftime("%d/%m/%Y") if choice.date_to else "…"
         return f"{start} – {end}"
     return choice.as_of.strftime("%d/%m/%Y") if choice.as_of else ""
+
+
+def name(choice: Choice, terms: pd.DataFrame | None = None, language: str = "vi") -> str:
+    """The period as the sidebar names it: ``Năm 2025``, ``Quý III/2026``, ``6 tháng đầu
+    năm 2026``, ``Nhiệm kỳ 2021–2026`` (a term of ``terms``: the reference periods with
+    ``label``, ``kind``, ``start_year``, ``end_year``); other windows as ``01/02/2026 –
+    15/03/2026``; a date alone as ``30/09/2026``."""
+    if not choice.is_window:
+        return describe(choice, language)
+    start, end = choice.date_from, choice.date_to
+    if start is not None and end is not None:
+        year = start.year
+        if (start, end) == year_window(year):
+            return f"{text('year', language)} {year}"
+        for quarter in (1, 2, 3, 4):
+            if (start, end) == quarter_window(year, quarter):
+                return quarter_label(year, quarter, language)
+        for half in (1, 2):
+            if (start, end) == half_window(year, half):
+                return half_label(year, half, language)
+        if terms is not None:
+            rows = terms[["label", "kind", "start_year", "end_year"]].itertuples(index=False)
+            for label, kind, first, last in rows:
+                if kind != "nam" and (start, end) == term_window(int(first), int(last)):
+                    return period_display(label, kind, language)
+    return describe(choice, language)
+
+
+def named_with_dates(choice: Choice, terms: pd.DataFrame | None = None,
+                     language: str = "vi") -> str:  # fmt: skip
+    """``Quý II/2026 (01/04/2026 – 30/06/2026)``; a window without a name, or a date, as
+    its dates alone."""
+    shown = name(choice, terms, language)
+    dates = describe(choice, language)
+    return shown if shown == dates else f"{shown} ({dates})"
