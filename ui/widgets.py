@@ -36,7 +36,8 @@ def headline_cards(model: Overview, language: str) -> None:
         column.metric(
             text(card.key, language),
             value,
-            delta=None if change is None else f"{change} {compared}",
+            delta=change,
+            delta_description=None if change is None else compared,
             delta_color="off"
             if not card.change
             else ("normal" if card.higher_is_better else "inverse"),

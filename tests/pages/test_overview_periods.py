@@ -70,7 +70,8 @@ def demo_file(tmp_path, monkeypatch):
 
 
 def deltas(at) -> dict[str, str]:
-    return {m.label: m.delta for m in at.metric}
+    """Each card's change and, beside it, what it compares with."""
+    return {m.label: f"{m.delta} {m.proto.delta_description}" for m in at.metric}
 
 
 @pytest.mark.parametrize("kind", SHOWN)
