@@ -27,6 +27,7 @@ PATTERNS = {
     "qua_han": "x",
 }
 NEUTRAL = "#0072B2"
+BAND = "#E6E6E6"  # the chosen period on a time line: a grey no status uses
 # Text on a status fill: white on the dark ones, near-black on the light ones.
 TEXT_ON = {
     "hoan_thanh_dung_han": "white",
@@ -222,15 +223,19 @@ def heatmap(
 
 
 def trend_lines(
-    trend: pd.DataFrame, title: str, language: str = "vi", height: int = 360
+    trend: pd.DataFrame, title: str, language: str = "vi", height: int = 360, marked: str = ""
 ) -> go.Figure:
     """Completion rate over time: one line per series.
 
     ``trend`` has ``period_label``, ``series`` and ``completion_rate``, oldest first. With
     many points only every fourth (counted back from the latest) carries its value and
-    its axis label, so the text stays readable; hovering shows every point.
+    its axis label, so the text stays readable; hovering shows every point. When
+    ``marked`` names a period, the points whose ``chosen`` is true lie in a shaded band
+    headed by that name.
     """
     fig = go.Figure()
+    if marked and "chosen" in trend and trend["chosen"].any():
+        _mark_period(fig, trend, marked)
     for series, rows in trend.groupby("series", sort=False):
         count = len(rows)
         shown = [(count - 1 - i) % 4 == 0 or count <= 8 for i in range(count)]
@@ -254,6 +259,20 @@ def trend_lines(
     fig.update_xaxes(type="category", tickangle=0)
     fig.update_layout(showlegend=trend["series"].nunique() > 1 if len(trend) else False)
     return _layout(fig, language, height, title)
+
+
+def _mark_period(fig: go.Figure, trend: pd.DataFrame, marked: str) -> None:
+    """A shaded band behind the chosen points (a category axis places a shape by the
+    category's index), its name written at its top."""
+    labels = list(dict.fromkeys(trend["period_label"]))
+    chosen = set(trend.loc[trend["chosen"].astype(bool), "period_label"])
+    indices = [i for i, label in enumerate(labels) if label in chosen]
+    first, last = indices[0] - 0.5, indices[-1] + 0.5
+    fig.add_vrect(x0=first, x1=last, fillcolor=BAND, opacity=1, line_width=0, layer="below")
+    fig.add_annotation(
+        x=(first + last) / 2, y=1.0, yref="paper", yanchor="bottom", showarrow=False,
+        text=html.escape(marked), font={"size": 12, "color": "#1A1A1A"},
+    )  # fmt: skip
 
 
 def progress_history(
@@ -346,7 +365,7 @@ def overview_figures(
             model.cells, rows, columns, text("body_by_area", language), language, height
         ),
         "trend": trend_lines(
-            model.trend, text("completion_by_quarter", language), language, height
+            model.trend, text("completion_by_quarter", language), language, height, model.period
         ),
     }
 

@@ -219,6 +219,19 @@ LABELS: dict[str, tuple[str, str]] = {
         "Arrows: change since {date} (previous quarter end), same filters.",
     ),
     "completion_by_quarter": ("Tỷ lệ hoàn thành theo quý", "Completion rate by quarter"),
+    # A period view compares with the previous period of the same kind (overview, report)
+    "vs_period": ("so với {period}", "vs {period}"),
+    "changes_since_period": (
+        "Mũi tên: thay đổi so với {period}, kỳ liền trước cùng loại, cùng phạm vi (các nhiệm "
+        "vụ có thời gian thực hiện trùng kỳ) và cùng bộ lọc.",
+        "Arrows: change from {period}, the previous period of the same kind, same scope (the "
+        "tasks running during the period) and same filters.",
+    ),
+    "report_as_of_period": (
+        "Số liệu tính đến ngày {date}; mức thay đổi so với {period}, kỳ liền trước cùng loại.",
+        "Figures as of {date}; changes from {period}, the previous period of the same kind.",
+    ),
+    "report_change_period": ("Thay đổi so với {period}", "Change from {period}"),
     "attention": ("Nhiệm vụ quá hạn và có nguy cơ chậm", "Overdue and at-risk tasks"),
     "nothing_overdue": (
         "Không có nhiệm vụ quá hạn hay có nguy cơ chậm.",

@@ -40,12 +40,18 @@ METHOD: dict[str, list[tuple[str, str]]] = {
             "Khi chọn một kỳ (năm, quý, 6 tháng, nhiệm kỳ, khoảng thời gian)",
             "Kỳ từ ngày F đến ngày T gồm các nhiệm vụ **giao không muộn hơn T** và **có hạn không "
             "sớm hơn F**. Số liệu tính tại ngày T (hoặc hôm nay, nếu T chưa tới). **Tiến độ tăng "
-            "trong kỳ** = tiến độ tại T trừ tiến độ tại ngày trước F, lấy bình quân trong nhóm.",
+            "trong kỳ** = tiến độ tại T trừ tiến độ tại ngày trước F, lấy bình quân trong nhóm. "
+            "Mọi số liệu của trang Tổng quan và của báo cáo là của các nhiệm vụ trong kỳ; đường "
+            "tỷ lệ hoàn thành theo quý cũng chỉ gồm các nhiệm vụ ấy, các quý của kỳ được tô nền.",
         ),
         (
             "So với kỳ trước",
-            "Trên trang Tổng quan, mỗi chỉ số có mức thay đổi so với **ngày cuối quý liền trước** "
-            "ngày D (cùng bộ lọc). Tỷ lệ thay đổi tính bằng **điểm phần trăm**.",
+            "Trên trang Tổng quan và trong báo cáo, mỗi chỉ số có mức thay đổi (tỷ lệ tính bằng "
+            "**điểm phần trăm**), ghi rõ so với gì, cùng bộ lọc:\n"
+            "- xem **tính đến ngày D**: so với **ngày cuối quý liền trước** ngày D;\n"
+            "- xem **một kỳ**: so với **kỳ liền trước cùng loại**, tính theo cùng cách chọn "
+            "nhiệm vụ của kỳ: quý trước, năm trước, 6 tháng trước, nhiệm kỳ trước cùng độ dài; "
+            "một khoảng thời gian khác so với khoảng dài bằng nó ngay trước đó.",
         ),
     ],
     "en": [
@@ -79,12 +85,18 @@ METHOD: dict[str, list[tuple[str, str]]] = {
             "Choosing a period (year, quarter, half-year, term, range)",
             "A period from F to T holds the tasks **assigned by T** whose **deadline is not before "
             "F**. Figures are read at T (or today, if T is later). **Progress gained** = progress "
-            "at T minus progress the day before F, averaged per group.",
+            "at T minus progress the day before F, averaged per group. Every figure of the "
+            "overview and of the report is of the period's tasks; the completion line by quarter "
+            "holds those tasks only, the period's quarters shaded.",
         ),
         (
             "Compared with the previous period",
-            "On the overview each figure shows its change since the **last quarter end before D** "
-            "(same filters). Rates change in **percentage points**.",
+            "On the overview and in the report each figure shows its change (rates in "
+            "**percentage points**), saying against what, with the same filters:\n"
+            "- **as of a date D**: against the **last quarter end before D**;\n"
+            "- **a period**: against the **previous period of the same kind**, its tasks chosen "
+            "the same way: the quarter, year or half-year before, the term before of the same "
+            "length; another range against the range of the same length just before it.",
         ),
     ],
 }

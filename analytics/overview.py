@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -9,8 +10,10 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from analytics import periods
 from analytics.figures import ALL_LABEL, aggregate, figures_by
 from analytics.filters import Filters, apply_filters
+from analytics.periods import Choice
 from analytics.store.figures_sql import first_assigned_on, trend_rows
 from analytics.tables import exact_rates
 from analytics.trend import period_ends, period_name
@@ -46,6 +49,10 @@ def headline(
             return None
         return float(a) - float(b)
 
+    # Nothing to compare with (no task in the comparison period): no change at all,
+    # rather than an at-risk count "up" from nothing.
+    risk_change = float(at_risk_now - at_risk_before) if previous else None
+
     return [
         Headline("tasks_total", current.get("tasks", 0), change("tasks"), True),
         Headline(
@@ -53,7 +60,7 @@ def headline(
         ),
         Headline("on_time_rate", current.get("on_time_rate"), change("on_time_rate"), True),
         Headline("qua_han", current.get("qua_han", 0), change("qua_han"), False),
-        Headline("nguy_co", at_risk_now, float(at_risk_now - at_risk_before), False),
+        Headline("nguy_co", at_risk_now, risk_change, False),
     ]
 
 
@@ -128,18 +135,25 @@ def quarter_rows(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
 
 
 def quarterly_completion(
-    rows: pd.DataFrame, tasks: pd.DataFrame, filters: Filters, language: str
+    rows: pd.DataFrame,
+    tasks: pd.DataFrame,
+    filters: Filters,
+    language: str,
+    *,
+    window: Choice | None = None,
 ) -> pd.DataFrame:
     """Completion rate per quarter end over the tasks that pass ``filters``.
 
-    ``rows`` come from :func:`quarter_rows`; ``tasks`` is the per-task frame as of the
-    last date (every task the line can hold). The status filter is not applied: a
-    task's status changes along the line. Columns: ``period_end``, ``period_label``,
-    ``series`` and the figures.
+    ``rows`` come from :func:`quarter_rows`; ``tasks`` is the per-task frame of the view
+    (every task the line can hold). The status filter is not applied: a task's status
+    changes along the line. In a period view (``window``) the line holds the period's
+    tasks only, so its point at the period's end is the card's figure, and the points
+    of the quarters that overlap the period are marked ``chosen``. Columns:
+    ``period_end``, ``period_label``, ``series``, ``chosen`` and the figures.
     """
-    columns = ["period_end", "period_label", "series", "tasks", "completion_rate"]
+    columns = ["period_end", "period_label", "series", "chosen", "tasks", "completion_rate"]
     dimensions = Filters(**{d: v for d, v in filters.active().items() if d != "status"})
-    if dimensions.active():
+    if dimensions.active() or window is not None:
         chosen = apply_filters(tasks, dimensions)["task_id"].to_numpy()
         rows = rows[np.isin(rows["task_id"].to_numpy(), chosen)]
     if rows.empty:
@@ -151,6 +165,10 @@ def quarterly_completion(
     out["period_end"] = out["as_of"]
     out["period_label"] = [period_name(d, "quarter", language) for d in out["as_of"]]
     out["series"] = ALL_LABEL if language == "vi" else "All"
+    # A point closes its quarter: the quarter overlaps the period when it ends on or
+    # after the period's first day (every point is on or before the period's end).
+    start = window.date_from if window is not None else None
+    out["chosen"] = [window is not None and (start is None or d >= start) for d in out["as_of"]]
     return out[[*columns, *[c for c in out.columns if c not in columns and c != "as_of"]]]
 
 
@@ -162,7 +180,13 @@ def at_risk_codes(warnings: pd.DataFrame, filters: Filters) -> set[str]:
 
 @dataclass(frozen=True)
 class Overview:
-    """Everything the overview page shows, computed once per view."""
+    """Everything the overview page shows, computed once per view.
+
+    ``since`` is the date the comparison figures are read at; ``compared`` names what the
+    changes compare with (``Quý II/2026`` in a period view, ``30/06/2026`` in an as-of
+    view) and ``compared_dates`` adds the window's dates; ``period`` names the chosen
+    period (empty in an as-of view).
+    """
 
     as_of: date
     since: date
@@ -173,10 +197,57 @@ class Overview:
     trend: pd.DataFrame
     attention: pd.DataFrame
     silent: int = 0
+    period: str = ""
+    compared: str = ""
+    compared_dates: str = ""
 
     @property
     def empty(self) -> bool:
         return self.by_body.empty
+
+    @property
+    def is_window(self) -> bool:
+        return bool(self.period)
+
+
+@dataclass(frozen=True)
+class Readers:
+    """How the overview reads its frames (cached on the page, from one connection in a
+    report): ``tasks`` the per-task frame of a period (``analytics.figures.task_frame``),
+    ``warnings`` the ``early_warning`` rows as of a date, ``quarter_rows`` those of
+    :func:`quarter_rows`, ``silent`` the open tasks without a recent report as of a date
+    (``analytics.cycle.stale``)."""
+
+    tasks: Callable[[Choice], pd.DataFrame]
+    warnings: Callable[[date], pd.DataFrame]
+    quarter_rows: Callable[[date], pd.DataFrame]
+    silent: Callable[[date], pd.DataFrame]
+
+
+def of_period(
+    choice: Choice, filters: Filters, ref: dict, language: str, today: date, read: Readers
+) -> Overview:
+    """The overview of a period (or a date) under ``filters``, its changes counted from
+    the previous period of the same kind (:func:`analytics.periods.comparison`, the
+    analysis page's rule): a quarter from the quarter before, a year from the year
+    before, another window from the window of the same length just before it, a date
+    from the previous quarter end."""
+    previous = periods.comparison(choice, "previous", today)
+    as_of, since = choice.end(today), previous.end(today)
+    return build(
+        now=read.tasks(choice),
+        before=read.tasks(previous),
+        warnings_now=read.warnings(as_of),
+        warnings_before=read.warnings(since),
+        rows=read.quarter_rows(as_of),
+        silent=read.silent(as_of),
+        filters=filters,
+        ref=ref,
+        choice=choice,
+        previous=previous,
+        today=today,
+        language=language,
+    )
 
 
 def build(
@@ -185,38 +256,44 @@ def build(
     warnings_now: pd.DataFrame,
     warnings_before: pd.DataFrame,
     rows: pd.DataFrame,
-    everything: pd.DataFrame,
     silent: pd.DataFrame,
     filters: Filters,
     ref: dict,
-    as_of: date,
-    since: date,
+    choice: Choice,
+    previous: Choice,
+    today: date,
     language: str,
 ) -> Overview:
-    """The overview of the tasks in ``now`` (per-task frame, unfiltered) under ``filters``.
+    """The overview of the tasks in ``now`` (per-task frame of ``choice``, unfiltered)
+    under ``filters``.
 
-    ``before`` is the per-task frame at ``since`` (the previous quarter end); the
-    warnings are ``early_warning`` rows at both dates; ``rows`` and ``everything`` feed
-    the quarterly line (:func:`quarter_rows`, the per-task frame as of ``as_of``);
-    ``silent`` lists the open tasks without a recent report (``analytics.cycle.stale``).
+    ``before`` is the per-task frame of ``previous``, the period the changes compare
+    with; the warnings are ``early_warning`` rows at the two periods' ends; ``rows``
+    feed the quarterly line (:func:`quarter_rows`); ``silent`` lists the open tasks
+    without a recent report (``analytics.cycle.stale``). Every figure is of the view's
+    scope: in a period view, the tasks of the period's window (CONTRACT.md section 4);
+    a task at risk is open and within its deadline on the period's end, so it is one of
+    them already.
     """
+    as_of, since = choice.end(today), previous.end(today)
     now = apply_filters(now, filters)
+    before = apply_filters(before, filters)
     risky_now = at_risk_codes(warnings_now, filters)
-    by_body = figures_for(now, "body", ref, language)
-    by_area = figures_for(now, "area", ref, language)
+    silent = silent[silent["code"].isin(now["code"])]
+    terms = ref.get("periods")
     return Overview(
         as_of=as_of,
         since=since,
-        cards=headline(
-            now,
-            apply_filters(before, filters),
-            len(risky_now),
-            len(at_risk_codes(warnings_before, filters)),
-        ),
-        by_body=by_body,
-        by_area=by_area,
+        cards=headline(now, before, len(risky_now), len(at_risk_codes(warnings_before, filters))),
+        by_body=figures_for(now, "body", ref, language),
+        by_area=figures_for(now, "area", ref, language),
         cells=pairs(now, "area_code", "body_code"),
-        trend=quarterly_completion(rows, everything, filters, language),
+        trend=quarterly_completion(
+            rows, now, filters, language, window=choice if choice.is_window else None
+        ),
         attention=needs_attention(now, risky_now, as_of),
         silent=len(apply_filters(silent, filters.with_values(status=()))),
+        period=periods.name(choice, terms, language) if choice.is_window else "",
+        compared=periods.name(previous, terms, language),
+        compared_dates=periods.named_with_dates(previous, terms, language),
     )

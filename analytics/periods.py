@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from analytics.labels import text
+from analytics.reference_data import period_display
+
+if TYPE_CHECKING:  # pandas is not needed to name a period
+    import pandas as pd
 
 PERIOD_KINDS = ("as_of", "year", "half_year", "quarter", "term", "range")
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -134,20 +139,44 @@ def describe(choice: Choice, language: str = "vi") -> str:
     return choice.as_of.strftime("%d/%m/%Y") if choice.as_of else ""
 
 
-def name(choice: Choice, language: str = "vi") -> str:
-    """A period as people name it: ``Quý II/2026``, ``6 tháng đầu năm 2026``, ``Năm 2025``
-    for a whole calendar quarter, half-year or year; ``Tính đến 30/06/2026`` for a date;
-    the dates of any other window (``01/04/2026 – 15/05/2026``)."""
+def name(choice: Choice, terms: pd.DataFrame | None = None, language: str = "vi") -> str:
+    """The period as the sidebar names it: ``Năm 2025``, ``Quý III/2026``, ``6 tháng đầu
+    năm 2026``, ``Nhiệm kỳ 2021–2026`` (a term of ``terms``: the reference periods with
+    ``label``, ``kind``, ``start_year``, ``end_year``); other windows as ``01/02/2026 –
+    15/03/2026``; a date alone as ``30/09/2026``."""
     if not choice.is_window:
-        return text("as_of_short", language, date=describe(choice, language))
+        return describe(choice, language)
     start, end = choice.date_from, choice.date_to
-    if start is not None and end is not None and start.year == end.year:
-        quarter = quarter_of(start)
-        if (start, end) == quarter_window(start.year, quarter):
-            return quarter_label(start.year, quarter, language)
+    if start is not None and end is not None:
+        year = start.year
+        if (start, end) == year_window(year):
+            return f"{text('year', language)} {year}"
+        for quarter in (1, 2, 3, 4):
+            if (start, end) == quarter_window(year, quarter):
+                return quarter_label(year, quarter, language)
         for half in (1, 2):
-            if (start, end) == half_window(start.year, half):
-                return half_label(start.year, half, language)
-        if (start, end) == year_window(start.year):
-            return f"{text('year', language)} {start.year}"
+            if (start, end) == half_window(year, half):
+                return half_label(year, half, language)
+        if terms is not None:
+            rows = terms[["label", "kind", "start_year", "end_year"]].itertuples(index=False)
+            for label, kind, first, last in rows:
+                if kind != "nam" and (start, end) == term_window(int(first), int(last)):
+                    return period_display(label, kind, language)
     return describe(choice, language)
+
+
+def legend_name(choice: Choice, terms: pd.DataFrame | None = None, language: str = "vi") -> str:
+    """A period as a chart's legend names it: :func:`name`, and ``Tính đến 30/06/2026`` for
+    a date alone (a bare date would not say what it is)."""
+    if choice.is_window:
+        return name(choice, terms, language)
+    return text("as_of_short", language, date=describe(choice, language))
+
+
+def named_with_dates(choice: Choice, terms: pd.DataFrame | None = None,
+                     language: str = "vi") -> str:  # fmt: skip
+    """``Quý II/2026 (01/04/2026 – 30/06/2026)``; a window without a name, or a date, as
+    its dates alone."""
+    shown = name(choice, terms, language)
+    dates = describe(choice, language)
+    return shown if shown == dates else f"{shown} ({dates})"

@@ -59,7 +59,11 @@ if tasks.empty:
     st.info(text("no_match", lang))
     st.stop()
 current = figures_for(tasks, by, ref, lang, with_delta=choice.is_window)
-names = (view.period_label or periods.name(choice, lang), other and periods.name(other, lang))
+terms = ref["periods"]
+names = (
+    view.period_label or periods.legend_name(choice, terms, lang),
+    other and periods.legend_name(other, terms, lang),
+)
 if other is None:
     table = tables.figures_table(current, lang)
     order = tables.group_order(current, figure)

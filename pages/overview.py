@@ -33,7 +33,7 @@ if model.empty:
     st.info(text("no_match", lang))
     st.stop()
 
-widgets.headline_cards(model.cards, formats.day(model.since), lang)
+widgets.headline_cards(model, lang)
 if model.silent:
     st.page_link(
         "pages/cascade.py", icon=":material/schedule:",

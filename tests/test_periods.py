@@ -61,14 +61,14 @@ def test_the_date_figures_are_read_at():
 def test_periods_named_as_people_say_them():
     quarter = Choice(date_from=date(2026, 4, 1), date_to=date(2026, 6, 30))
     assert periods.name(quarter) == "Quý II/2026"
-    assert periods.name(quarter, "en") == "Q2 2026"
+    assert periods.name(quarter, language="en") == "Q2 2026"
     half = Choice(date_from=date(2026, 7, 1), date_to=date(2026, 12, 31))
     assert periods.name(half) == "6 tháng cuối năm 2026"
     assert periods.name(Choice(date_from=date(2025, 1, 1), date_to=date(2025, 12, 31))) == (
         "Năm 2025"
     )
-    assert periods.name(Choice(as_of=date(2026, 9, 30))) == "Tính đến 30/09/2026"
-    assert periods.name(Choice(as_of=date(2026, 9, 30)), "en") == "As of 30/09/2026"
+    assert periods.legend_name(Choice(as_of=date(2026, 9, 30))) == "Tính đến 30/09/2026"
+    assert periods.legend_name(Choice(as_of=date(2026, 9, 30)), language="en") == "As of 30/09/2026"
     # Not a calendar period: its dates (a quarter that starts a day late, six years).
     odd = Choice(date_from=date(2026, 4, 2), date_to=date(2026, 6, 30))
     assert periods.name(odd) == "02/04/2026 – 30/06/2026"

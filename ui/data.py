@@ -20,7 +20,7 @@ from analytics import charts, cycle, overview
 from analytics.early_warning import early_warning
 from analytics.figures import resolve_window, summary, task_frame
 from analytics.filters import Filters
-from analytics.periods import Choice, previous_quarter_end
+from analytics.periods import Choice
 from analytics.store import cycle_sql, lookups
 from analytics.store.connection import open_db, resolve_db_path
 from analytics.store.schema import data_version
@@ -154,22 +154,13 @@ def at_risk(as_of: date, filters: Filters) -> frozenset[str]:
 def _overview(
     path: str, stamp: tuple, choice: Choice, filters: Filters, language: str, today: date
 ) -> tuple[overview.Overview, dict[str, go.Figure]]:
-    as_of = choice.end(today)
-    since = previous_quarter_end(as_of)
-    model = overview.build(
-        tasks_in(choice.as_of, choice.date_from, choice.date_to),
-        tasks_in(as_of=since),
-        warnings_as_of(as_of),
-        warnings_as_of(since),
-        _quarter_rows(path, stamp, as_of),
-        tasks_in(as_of=as_of),
-        silent_tasks(as_of),
-        filters,
-        reference(),
-        as_of,
-        since,
-        language,
+    read = overview.Readers(
+        tasks=lambda period: tasks_in(period.as_of, period.date_from, period.date_to),
+        warnings=warnings_as_of,
+        quarter_rows=lambda as_of: _quarter_rows(path, stamp, as_of),
+        silent=silent_tasks,
     )
+    model = overview.of_period(choice, filters, reference(), language, today, read)
     return model, charts.overview_figures(model, language)
 
 

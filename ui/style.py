@@ -19,6 +19,10 @@ CSS = """
 <style>
 .block-container {padding-top: 3.2rem; padding-bottom: 1rem;}
 [data-testid="stMetricValue"] {font-size: 2.1rem;}
+/* A card's change and what it compares with: wrapped onto a second line, never cut. */
+div:has(> [data-testid="stMetricDeltaDescription"]) {flex-wrap: wrap; row-gap: 0.15rem;}
+[data-testid="stMetricDeltaDescription"], [data-testid="stMetricDeltaDescription"] *
+  {white-space: normal !important; overflow: visible !important; text-overflow: clip !important;}
 .st-key-page_scripts {display: none;}  /* ui/page_scripts.py: scripts only, nothing to see */
 /* A task's title, drawn as plain text (ui/widgets.py: task_title) but sized as a heading. */
 .st-key-task_title [data-testid="stText"] {font-size: 1.5rem; font-weight: 600; line-height: 1.3;}

@@ -11,7 +11,7 @@ from streamlit.delta_generator import DeltaGenerator
 from analytics import formats
 from analytics.filters import Filters
 from analytics.labels import text
-from analytics.overview import Headline
+from analytics.overview import Overview
 from analytics.reference_data import PERIOD_KIND_NAMES
 from analytics.reference_edit import EDITED_COLUMNS
 from ui.sidebar import FILTER_KEYS
@@ -21,10 +21,11 @@ FILTER_WORDS = {"body": "body", "area": "area", "position": "position", "officia
                 "assigner": "assigner", "status": "status"}  # fmt: skip
 
 
-def headline_cards(cards: list[Headline], since: str, language: str) -> None:
-    """A row of metric cards with their change (green when better) and one line saying
-    against which date the changes are counted."""
-    for column, card in zip(st.columns(len(cards)), cards, strict=True):
+def headline_cards(model: Overview, language: str) -> None:
+    """A row of metric cards, each with its change and what it compares with (green when
+    better), and one line saying how the comparison is made."""
+    compared = text("vs_period", language, period=model.compared)
+    for column, card in zip(st.columns(len(model.cards)), model.cards, strict=True):
         if card.key in RATES:
             value = formats.percent(card.value, 1, language)
             change = (
@@ -39,13 +40,17 @@ def headline_cards(cards: list[Headline], since: str, language: str) -> None:
             text(card.key, language),
             value,
             delta=change,
+            delta_description=None if change is None else compared,
             delta_color="off"
             if not card.change
             else ("normal" if card.higher_is_better else "inverse"),
             delta_arrow="auto" if card.change else "off",
             border=True,
         )
-    st.caption(text("changes_since", language, date=since))
+    if model.is_window:
+        st.caption(text("changes_since_period", language, period=model.compared_dates))
+    else:
+        st.caption(text("changes_since", language, date=model.compared))
 
 
 def filter_chips(filters: Filters, names: dict[str, dict[str, str]], language: str) -> None:

@@ -165,6 +165,13 @@ def _period_line(data: ReportData) -> str:
 
 def _as_of_line(data: ReportData) -> str:
     model = data.overview
+    if model.is_window:
+        return text(
+            "report_as_of_period",
+            data.language,
+            date=formats.day(model.as_of),
+            period=model.compared_dates,
+        )
     return text(
         "report_as_of",
         data.language,
@@ -231,7 +238,11 @@ def headline_table(data: ReportData) -> Table:
     """The overview's five cards with their change, then the count in each status and the
     average progress (and, over a window, the progress gained)."""
     lang = data.language
-    since = formats.day(data.overview.since)
+    model = data.overview
+    if model.is_window:
+        change_header = text("report_change_period", lang, period=model.compared)
+    else:
+        change_header = text("report_change", lang, date=formats.day(model.since))
     rows = [[text(c.key, lang), card_value(c, lang), card_change(c, lang)]
             for c in data.overview.cards]  # fmt: skip
     totals = data.totals.iloc[0]
@@ -249,7 +260,7 @@ def headline_table(data: ReportData) -> Table:
         header=[
             text("report_figure", lang),
             text("report_value", lang),
-            text("report_change", lang, date=since),
+            change_header,
         ],
         rows=rows,
         widths=[3, 1.4, 2],

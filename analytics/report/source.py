@@ -19,9 +19,7 @@ from analytics import charts, cycle, overview, periods
 from analytics.early_warning import early_warning
 from analytics.figures import figures_by, resolve_window, task_frame
 from analytics.filters import Filters, apply_filters
-from analytics.labels import text
-from analytics.periods import Choice, previous_quarter_end
-from analytics.reference_data import period_display
+from analytics.periods import Choice
 from analytics.store import lookups
 
 
@@ -61,29 +59,24 @@ def collect(
     today = today or date.today()
     filters = filters or Filters()
     as_of = choice.end(today)
-    since = previous_quarter_end(as_of)
+    frames: dict[Choice, pd.DataFrame] = {}
 
-    def tasks(as_of: date | None = None, date_from: date | None = None,
-              date_to: date | None = None) -> pd.DataFrame:  # fmt: skip
-        return task_frame(con, resolve_window(as_of, date_from, date_to, today))
+    def tasks(period: Choice) -> pd.DataFrame:
+        if period not in frames:
+            window = resolve_window(period.as_of, period.date_from, period.date_to, today)
+            frames[period] = task_frame(con, window)
+        return frames[period]
 
     ref = lookups.reference_tables(con)
-    now = tasks(choice.as_of, choice.date_from, choice.date_to)
     warnings_now = early_warning(con, as_of)
-    model = overview.build(
-        now=now,
-        before=tasks(as_of=since),
-        warnings_now=warnings_now,
-        warnings_before=early_warning(con, since),
-        rows=overview.quarter_rows(con, as_of),
-        everything=tasks(as_of=as_of),
-        silent=cycle.stale(con, as_of),
-        filters=filters,
-        ref=ref,
-        as_of=as_of,
-        since=since,
-        language=language,
+    read = overview.Readers(
+        tasks=tasks,
+        warnings=lambda day: warnings_now if day == as_of else early_warning(con, day),
+        quarter_rows=lambda day: overview.quarter_rows(con, day),
+        silent=lambda day: cycle.stale(con, day),
     )
+    model = overview.of_period(choice, filters, ref, language, today, read)
+    now = tasks(choice)
     chosen = apply_filters(now, filters)
     risky = overview.at_risk_codes(warnings_now, filters)
     name = "name_vi" if language == "vi" else "name_en"
@@ -105,27 +98,9 @@ def collect(
 
 
 def describe(choice: Choice, ref: dict, language: str = "vi") -> str:
-    """The period as the sidebar names it: ``Năm 2025``, ``Quý III/2026``, ``6 tháng đầu năm
-    2026``, ``Nhiệm kỳ 2021–2026``; other windows as ``01/02/2026 – 15/03/2026``; a
-    date alone as an empty string (the as-of line says it)."""
-    if not choice.is_window:
-        return ""
-    start, end = choice.date_from, choice.date_to
-    if start is not None and end is not None:
-        year = start.year
-        if (start, end) == periods.year_window(year):
-            return f"{text('year', language)} {year}"
-        for quarter in (1, 2, 3, 4):
-            if (start, end) == periods.quarter_window(year, quarter):
-                return periods.quarter_label(year, quarter, language)
-        for half in (1, 2):
-            if (start, end) == periods.half_window(year, half):
-                return periods.half_label(year, half, language)
-        terms = ref["periods"][["label", "kind", "start_year", "end_year"]]
-        for label, kind, first, last in terms.itertuples(index=False):
-            if kind != "nam" and (start, end) == periods.term_window(int(first), int(last)):
-                return period_display(label, kind, language)
-    return periods.describe(choice, language)
+    """The period as the sidebar names it (:func:`analytics.periods.name`); a date alone
+    as an empty string (the as-of line says it)."""
+    return periods.name(choice, ref["periods"], language) if choice.is_window else ""
 
 
 def overview_charts(model: overview.Overview, language: str) -> dict[str, object]:

@@ -71,7 +71,11 @@ TITLE = [
     "BÁO CÁO",
     "Kết quả thực hiện nhiệm vụ đột phá, đổi mới",
     "Kỳ báo cáo: Giai đoạn 2021–2025 (01/01/2021 – 31/12/2025)",
-    "Số liệu tính đến ngày 31/12/2025; mức thay đổi so với ngày 30/09/2025",
+    # A window compares with the window of the same length just before it: the 60 months
+    # before the phase 2021-2025 are 2016-2020 (tasks start in 2021, so no change shows).
+    "Số liệu tính đến ngày 31/12/2025; mức thay đổi so với 01/01/2016 – 31/12/2020, kỳ liền "
+    "trước cùng loại.",
+    "Thay đổi so với 01/01/2016 – 31/12/2020",
     "Phạm vi: tất cả nhiệm vụ đã giao.",
     "III. Kết quả theo cơ quan",
     "IV. Kết quả theo lĩnh vực",
