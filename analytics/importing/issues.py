@@ -48,6 +48,40 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Tệp có hơn 2.000.000 dòng dữ liệu; hãy chia thành nhiều tệp.",
         "The file has more than 2,000,000 data rows; split it into several files.",
     ),
+    "row_beyond_limit": (
+        "Trang tính có dòng số {detail}, vượt giới hạn 2.000.000 dòng (tính cả dòng trống); "
+        "hãy xóa các dòng thừa ở cuối trang tính hoặc chia thành nhiều tệp.",
+        "The sheet has a row numbered {detail}, past the limit of 2,000,000 rows (blank rows "
+        "counted); delete the extra rows at the end of the sheet or split it into several files.",
+    ),
+    "xlsx_too_large": (
+        "Tệp Excel khi giải nén vượt giới hạn ({detail} MB, và không quá 100 lần dung lượng "
+        "tệp); hãy mở trong Excel, xóa các trang tính và định dạng thừa, lưu lại, hoặc lưu "
+        "thành CSV UTF-8.",
+        "The Excel file unpacks to more than the limit ({detail} MB, and at most 100 times "
+        "the file's size); open it in Excel, delete extra sheets and formatting and save it "
+        "again, or save it as CSV UTF-8.",
+    ),
+    "xlsx_too_much_text": (
+        "Trang tính chứa hơn {detail} ký tự; hãy chia thành nhiều tệp.",
+        "The sheet holds more than {detail} characters; split it into several files.",
+    ),
+    "cell_too_long": (
+        "Ô {detail} dài hơn 32.767 ký tự, giới hạn của một ô Excel; hãy rút ngắn nội dung ô đó.",
+        "Cell {detail} is longer than 32,767 characters, the limit of an Excel cell; shorten it.",
+    ),
+    "shared_string_too_long": (
+        "Chuỗi thứ {detail} trong bảng chuỗi dùng chung của tệp dài hơn 32.767 ký tự, giới hạn "
+        "của một ô Excel; hãy rút ngắn ô chứa chuỗi đó và lưu lại.",
+        "Shared string number {detail} of the file is longer than 32,767 characters, the "
+        "limit of an Excel cell; shorten the cell that holds it and save again.",
+    ),
+    "xlsx_dtd": (
+        "Tệp Excel chứa khai báo DTD/thực thể XML, điều mà Excel không bao giờ ghi; tệp bị từ "
+        "chối. Hãy mở trong Excel và lưu lại.",
+        "The Excel file holds an XML DTD or entity declaration, which Excel never writes; "
+        "it is refused. Open it in Excel and save it again.",
+    ),
     "unknown_kind": (
         "Không nhận ra loại tệp từ dòng tiêu đề: cần các cột của tệp nhiệm vụ, tiến độ hoặc "
         "đánh giá (xem tệp mẫu).",
