@@ -109,6 +109,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Dòng {row}, cột {col}: không được để trống",
         "Row {row}, column {col}: must not be empty",
     ),
+    "too_long": (
+        "Dòng {row}, cột {col}: dài hơn {detail} ký tự, giới hạn của cột này; hãy rút ngắn "
+        "(nội dung dài để trong văn bản minh chứng)",
+        "Row {row}, column {col}: longer than {detail} characters, this column's limit; "
+        "shorten it (keep long text in the evidence document)",
+    ),
     "bad_date": (
         "Dòng {row}, cột {col}: '{value}' không phải ngày hợp lệ (ngày/tháng/năm)",
         "Row {row}, column {col}: '{value}' is not a valid date (day/month/year)",
@@ -180,6 +186,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 _COLUMNS = ["row", "column", "value", "code", "detail"]
+SHOWN_CHARS = 100  # an error keeps and shows at most this much of a cell's value
 
 
 class Issues:
@@ -203,7 +210,7 @@ class Issues:
         self, code: str, column: str | None = None, value: str = "", detail: str = ""
     ) -> None:
         """An error about the whole file (``row`` is null, kept as -1 until the table)."""
-        self._add((np.array([-1], dtype=np.int64), column, [value], code, [detail]))
+        self._add((np.array([-1], dtype=np.int64), column, [shorten(value)], code, [detail]))
 
     def add_rows(
         self,
@@ -218,7 +225,7 @@ class Issues:
         if len(rows) == 0:
             return
         n = len(rows)
-        self._add((rows, column, _texts(values, n), code, _texts(detail, n)))
+        self._add((rows, column, _texts(values, n, cut=True), code, _texts(detail, n)))
 
     def extend(self, other: Issues) -> None:
         """Add every error of ``other`` (nothing when it is this same collection)."""
@@ -249,10 +256,12 @@ class Issues:
         return table[["row", "column", "value", "message", "code", "detail"]]
 
 
-def _texts(values: object, n: int) -> list[str]:
+def _texts(values: object, n: int, cut: bool = False) -> list[str]:
+    """``n`` texts from one value or one per row (``cut``: each as :func:`shorten` keeps it)."""
+    keep = shorten if cut else str
     if isinstance(values, str):
-        return [values] * n
-    return ["" if v is None else str(v) for v in np.asarray(values, dtype=object)][:n]
+        return [keep(values)] * n
+    return ["" if v is None else keep(str(v)) for v in np.asarray(values, dtype=object)][:n]
 
 
 def empty_errors() -> pd.DataFrame:
@@ -285,15 +294,16 @@ def render(table: pd.DataFrame, language: str = "vi", place: bool = True) -> lis
             template.format(
                 row="" if pd.isna(row) else int(row),
                 col=display_name(column, language) if isinstance(column, str) else "",
-                value=_shorten(value),
+                value=value,
                 detail=detail,
             )
         )
     return out
 
 
-def _shorten(value: str, limit: int = 80) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"
+def shorten(value: str, limit: int = SHOWN_CHARS) -> str:
+    """``value`` as an error shows it: the first ``limit`` characters, then "…"."""
+    return value if len(value) <= limit else value[:limit] + "…"
 
 
 class Rejected(Exception):
