@@ -55,12 +55,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "counted); delete the extra rows at the end of the sheet or split it into several files.",
     ),
     "xlsx_too_large": (
-        "Tệp Excel khi giải nén vượt giới hạn ({detail} MB, và không quá 100 lần dung lượng "
-        "tệp); hãy mở trong Excel, xóa các trang tính và định dạng thừa, lưu lại, hoặc lưu "
-        "thành CSV UTF-8.",
-        "The Excel file unpacks to more than the limit ({detail} MB, and at most 100 times "
-        "the file's size); open it in Excel, delete extra sheets and formatting and save it "
-        "again, or save it as CSV UTF-8.",
+        "Tệp Excel khi giải nén lớn hơn {detail} MB, mức tối đa cho tệp này (100 lần dung "
+        "lượng tệp, ít nhất 16 MB, không quá 1.024 MB); hãy mở trong Excel, xóa các trang tính "
+        "và định dạng thừa rồi lưu lại, hoặc lưu thành CSV UTF-8.",
+        "The Excel file unpacks to more than {detail} MB, the most allowed for this file "
+        "(100 times its size, at least 16 MB, at most 1,024 MB); open it in Excel, delete "
+        "extra sheets and formatting and save it again, or save it as CSV UTF-8.",
     ),
     "xlsx_too_much_text": (
         "Trang tính chứa hơn {detail} ký tự; hãy chia thành nhiều tệp.",

@@ -25,7 +25,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, WINDOWS_EPOCH, from_excel
 from analytics.importing.issues import Issues, Rejected, reject_file
 from analytics.importing.source import MAX_ROWS
 from analytics.importing.table import RawTable, cells_frame, drop_blank_rows
-from analytics.importing.xlsxparts import Parts, local, open_parts, parse_part
+from analytics.importing.xlsxparts import Parts, count_rows, local, open_parts, parse_part
 
 MAX_COLUMNS = 200  # a header row wider than this is cut: no import file has so many columns
 MAX_CELL_CHARS = 32_767  # the most a cell of Excel or LibreOffice Calc holds
@@ -145,7 +145,7 @@ class _Reader:
 
         def start(name: str, attrs: dict[str, str]) -> None:
             nonlocal size
-            tag = local(name)
+            tag = _tag(name)
             if tag in depth:
                 depth[tag] += 1
                 if tag == "si":
@@ -153,7 +153,7 @@ class _Reader:
                     size = 0
 
         def end(name: str) -> None:
-            tag = local(name)
+            tag = _tag(name)
             if tag in depth:
                 depth[tag] -= 1
                 if tag == "si":
@@ -169,7 +169,8 @@ class _Reader:
                     raise reject_file("shared_string_too_long", detail=str(len(strings) + 1))
                 chunks.append(data)
 
-        parse_part(self.parts, self.parts.shared_strings, start=start, end=end, text=text)
+        shared = self.parts.shared_strings
+        parse_part(self.parts, shared, start=start, end=end, text=text, namespaces=False)
         return strings
 
     def _value(self, kind: str, style: int, raw: str | None) -> str:
@@ -220,7 +221,7 @@ class _Reader:
         def start(name: str, attrs: dict[str, str]) -> None:
             nonlocal row_number, keep_row, column, kind, style, reference, in_cell
             nonlocal in_value, in_inline, inline_text, in_phonetic, has_inline, size
-            tag = local(name)
+            tag = name if ":" not in name else _tag(name)
             if tag == "c":
                 in_cell, has_inline, size = True, False, 0
                 chunks.clear()
@@ -248,7 +249,7 @@ class _Reader:
         def end(name: str) -> None:
             nonlocal in_cell, in_value, in_inline, inline_text, in_phonetic, next_row, headers
             nonlocal width
-            tag = local(name)
+            tag = name if ":" not in name else _tag(name)
             if tag == "v":
                 in_value = False
             elif tag == "c" and in_cell:
@@ -301,7 +302,9 @@ class _Reader:
                     raise _cell_too_long(reference or f"{_letters(column)}{row_number}")
                 chunks.append(data)
 
-        parse_part(self.parts, self.parts.sheet, start=start, end=end, text=text)
+        if count_rows(self.parts, self.parts.sheet) > MAX_ROW_NUMBER:
+            raise reject_file("too_many_rows")
+        parse_part(self.parts, self.parts.sheet, start=start, end=end, text=text, namespaces=False)
         if headers is None:
             raise reject_file("empty_file")
         frames.append(cells_frame(records, width))
@@ -309,6 +312,11 @@ class _Reader:
         cells_all = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         cells_all, numbers = drop_blank_rows(cells_all, np.asarray(rows, dtype=np.int64))
         return RawTable(headers, cells_all, numbers)
+
+
+def _tag(name: str) -> str:
+    """``c`` of an element's name as written (``c``, ``x:c``)."""
+    return name.rpartition(":")[2]
 
 
 def _letters(column: int) -> str:
