@@ -90,17 +90,26 @@ def sheet_head(prolog: str = "") -> bytes:
 
 
 SHEET_TAIL = b"</sheetData></worksheet>"
+SHEET = "xl/worksheets/sheet1.xml"
 
 
 def workbook_members(sheet: Member, shared: Member | None = None, prolog: str = "") -> list[Member]:
     """The parts of a one-sheet workbook around ``sheet`` (and a shared string table)."""
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
+    office = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    overrides = [("/xl/workbook.xml", "sheet.main"), ("/" + SHEET, "worksheet")]
+    if shared:
+        overrides.append(("/xl/sharedStrings.xml", "sharedStrings"))
     types = (
         '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
         'package/2006/content-types"><Default Extension="rels" ContentType="application/'
         'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
-        'ContentType="application/xml"/></Types>'
+        'ContentType="application/xml"/>'
+        + "".join(
+            f'<Override PartName="{p}" ContentType="{office}.{t}+xml"/>' for p, t in overrides
+        )
+        + "</Types>"
     )
     root_rels = (
         f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{pkg}"><Relationship '
@@ -129,9 +138,6 @@ def workbook_members(sheet: Member, shared: Member | None = None, prolog: str = 
         sheet,
     ]
     return members + ([shared] if shared else [])
-
-
-SHEET = "xl/worksheets/sheet1.xml"
 
 
 def huge_inline_cell(size: int = GIB) -> bytes:
