@@ -220,7 +220,10 @@ class Issues:
         values: object,
         detail: object = "",
     ) -> None:
-        """One error per row in ``rows``; ``values`` and ``detail`` are per row or one for all."""
+        """One error per row in ``rows``; ``values`` and ``detail`` are per row or one for all.
+
+        Each value is kept as an error shows it (:func:`shorten`): a cell of megabytes is
+        never copied into the error table."""
         rows = np.asarray(rows, dtype=np.int64)
         if len(rows) == 0:
             return
