@@ -2,7 +2,8 @@
 
 The pipeline, one module per step: ``source`` (bytes and limits) → ``filetype``
 (XLSX or text, by content) → ``encoding`` (to NFC UTF-8) → ``delimiter`` and
-``csvtable`` / ``xlsxtable`` (cells with spreadsheet row numbers) → ``headers``
+``csvtable`` / ``xlsxtable`` (cells with spreadsheet row numbers; ``xlsxparts``
+reads the workbook's zip within bounds) → ``headers``
 (folding, the kind of file) → ``values`` and ``validate`` (every row checked, all
 errors collected) → ``analytics.store.imports_sql`` (one transaction). ``history``
 lists imports and undoes them; ``templates`` writes the blank files. No Streamlit here.

@@ -17,6 +17,15 @@ APPRAISAL = "appraisal"
 KINDS = (TASKS, PROGRESS, APPRAISAL)
 
 
+# The longest a cell may be, in characters after trimming: far past anything a council
+# writes, so only a mistake or a hostile file reaches them (README, "Importing files").
+CODE_CHARS = 100  # task codes; dates, numbers, periods, statuses and ratings too (the default)
+NAME_CHARS = 300  # names: a body, area, position, person or assigning level
+TITLE_CHARS = 1_000
+TEXT_CHARS = 4_000  # a target, note, comment; evidence (a link or document numbers)
+DESCRIPTION_CHARS = 10_000
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of an import file."""
@@ -26,27 +35,28 @@ class Column:
     display_vi: str  # the header templates and exports write
     display_en: str
     required: bool = False
+    max_chars: int = CODE_CHARS  # a longer cell is a row error
 
     def display(self, language: str = "vi") -> str:
         return self.display_en if language == "en" else self.display_vi
 
 
-_CODE = Column("ma_nhiem_vu", "task_code", "Mã nhiệm vụ", "Task code", True)
+_CODE = Column("ma_nhiem_vu", "task_code", "Mã nhiệm vụ", "Task code", True, CODE_CHARS)
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
     TASKS: (
         _CODE,
-        Column("ten_nhiem_vu", "title", "Tên nhiệm vụ", "Title", True),
-        Column("co_quan", "body", "Cơ quan", "Body", True),
-        Column("chuc_danh", "position", "Chức danh", "Position", True),
-        Column("nguoi_thuc_hien", "official", "Người thực hiện", "Official"),
-        Column("linh_vuc", "area", "Lĩnh vực", "Area", True),
-        Column("cap_giao", "assigner", "Cấp giao", "Assigned by"),
+        Column("ten_nhiem_vu", "title", "Tên nhiệm vụ", "Title", True, TITLE_CHARS),
+        Column("co_quan", "body", "Cơ quan", "Body", True, NAME_CHARS),
+        Column("chuc_danh", "position", "Chức danh", "Position", True, NAME_CHARS),
+        Column("nguoi_thuc_hien", "official", "Người thực hiện", "Official", False, NAME_CHARS),
+        Column("linh_vuc", "area", "Lĩnh vực", "Area", True, NAME_CHARS),
+        Column("cap_giao", "assigner", "Cấp giao", "Assigned by", False, NAME_CHARS),
         Column("ky", "period", "Kỳ", "Period", True),
         Column("ngay_giao", "assigned_on", "Ngày giao", "Assigned on", True),
         Column("han_hoan_thanh", "due_on", "Hạn hoàn thành", "Deadline", True),
-        Column("mo_ta", "description", "Mô tả", "Description"),
-        Column("chi_tieu", "target", "Chỉ tiêu", "Target"),
+        Column("mo_ta", "description", "Mô tả", "Description", False, DESCRIPTION_CHARS),
+        Column("chi_tieu", "target", "Chỉ tiêu", "Target", False, TEXT_CHARS),
         Column("trang_thai_giao", "assignment_state", "Trạng thái giao", "Assignment state"),
     ),
     PROGRESS: (
@@ -54,17 +64,17 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("ngay_bao_cao", "report_date", "Ngày báo cáo", "Report date", True),
         Column("tien_do", "progress", "Tiến độ (%)", "Progress (%)", True),
         Column("trang_thai", "status", "Trạng thái", "Status"),
-        Column("ghi_chu", "note", "Ghi chú", "Note"),
-        Column("nguoi_bao_cao", "reporter", "Người báo cáo", "Reporter"),
-        Column("minh_chung", "evidence", "Minh chứng", "Evidence"),
+        Column("ghi_chu", "note", "Ghi chú", "Note", False, TEXT_CHARS),
+        Column("nguoi_bao_cao", "reporter", "Người báo cáo", "Reporter", False, NAME_CHARS),
+        Column("minh_chung", "evidence", "Minh chứng", "Evidence", False, TEXT_CHARS),
     ),
     APPRAISAL: (
         _CODE,
         Column("nam", "year", "Năm", "Year", True),
         Column("muc_danh_gia", "rating", "Mức đánh giá", "Rating", True),
-        Column("nguoi_danh_gia", "appraiser", "Người đánh giá", "Appraiser"),
+        Column("nguoi_danh_gia", "appraiser", "Người đánh giá", "Appraiser", False, NAME_CHARS),
         Column("ngay_danh_gia", "appraised_on", "Ngày đánh giá", "Appraised on"),
-        Column("nhan_xet", "comment", "Nhận xét", "Comment"),
+        Column("nhan_xet", "comment", "Nhận xét", "Comment", False, TEXT_CHARS),
     ),
 }
 

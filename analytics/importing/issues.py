@@ -48,6 +48,40 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Tệp có hơn 2.000.000 dòng dữ liệu; hãy chia thành nhiều tệp.",
         "The file has more than 2,000,000 data rows; split it into several files.",
     ),
+    "row_beyond_limit": (
+        "Trang tính có dòng số {detail}, vượt giới hạn 2.000.000 dòng (tính cả dòng trống); "
+        "hãy xóa các dòng thừa ở cuối trang tính hoặc chia thành nhiều tệp.",
+        "The sheet has a row numbered {detail}, past the limit of 2,000,000 rows (blank rows "
+        "counted); delete the extra rows at the end of the sheet or split it into several files.",
+    ),
+    "xlsx_too_large": (
+        "Tệp Excel khi giải nén lớn hơn {detail} MB, mức tối đa cho tệp này (100 lần dung "
+        "lượng tệp, ít nhất 16 MB, không quá 1.024 MB); hãy mở trong Excel, xóa các trang tính "
+        "và định dạng thừa rồi lưu lại, hoặc lưu thành CSV UTF-8.",
+        "The Excel file unpacks to more than {detail} MB, the most allowed for this file "
+        "(100 times its size, at least 16 MB, at most 1,024 MB); open it in Excel, delete "
+        "extra sheets and formatting and save it again, or save it as CSV UTF-8.",
+    ),
+    "xlsx_too_much_text": (
+        "Trang tính chứa hơn {detail} ký tự; hãy chia thành nhiều tệp.",
+        "The sheet holds more than {detail} characters; split it into several files.",
+    ),
+    "cell_too_long": (
+        "Ô {detail} dài hơn 32.767 ký tự, giới hạn của một ô Excel; hãy rút ngắn nội dung ô đó.",
+        "Cell {detail} is longer than 32,767 characters, the limit of an Excel cell; shorten it.",
+    ),
+    "shared_string_too_long": (
+        "Chuỗi thứ {detail} trong bảng chuỗi dùng chung của tệp dài hơn 32.767 ký tự, giới hạn "
+        "của một ô Excel; hãy rút ngắn ô chứa chuỗi đó và lưu lại.",
+        "Shared string number {detail} of the file is longer than 32,767 characters, the "
+        "limit of an Excel cell; shorten the cell that holds it and save again.",
+    ),
+    "xlsx_dtd": (
+        "Tệp Excel chứa khai báo DTD/thực thể XML, điều mà Excel không bao giờ ghi; tệp bị từ "
+        "chối. Hãy mở trong Excel và lưu lại.",
+        "The Excel file holds an XML DTD or entity declaration, which Excel never writes; "
+        "it is refused. Open it in Excel and save it again.",
+    ),
     "unknown_kind": (
         "Không nhận ra loại tệp từ dòng tiêu đề: cần các cột của tệp nhiệm vụ, tiến độ hoặc "
         "đánh giá (xem tệp mẫu).",
@@ -74,6 +108,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "required": (
         "Dòng {row}, cột {col}: không được để trống",
         "Row {row}, column {col}: must not be empty",
+    ),
+    "too_long": (
+        "Dòng {row}, cột {col}: dài hơn {detail} ký tự, giới hạn của cột này; hãy rút ngắn "
+        "(nội dung dài để trong văn bản minh chứng)",
+        "Row {row}, column {col}: longer than {detail} characters, this column's limit; "
+        "shorten it (keep long text in the evidence document)",
     ),
     "bad_date": (
         "Dòng {row}, cột {col}: '{value}' không phải ngày hợp lệ (ngày/tháng/năm)",
@@ -146,6 +186,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 _COLUMNS = ["row", "column", "value", "code", "detail"]
+SHOWN_CHARS = 100  # an error keeps and shows at most this much of a cell's value
 
 
 class Issues:
@@ -169,7 +210,7 @@ class Issues:
         self, code: str, column: str | None = None, value: str = "", detail: str = ""
     ) -> None:
         """An error about the whole file (``row`` is null, kept as -1 until the table)."""
-        self._add((np.array([-1], dtype=np.int64), column, [value], code, [detail]))
+        self._add((np.array([-1], dtype=np.int64), column, [shorten(value)], code, [detail]))
 
     def add_rows(
         self,
@@ -179,12 +220,15 @@ class Issues:
         values: object,
         detail: object = "",
     ) -> None:
-        """One error per row in ``rows``; ``values`` and ``detail`` are per row or one for all."""
+        """One error per row in ``rows``; ``values`` and ``detail`` are per row or one for all.
+
+        Each value is kept as an error shows it (:func:`shorten`): a cell of megabytes is
+        never copied into the error table."""
         rows = np.asarray(rows, dtype=np.int64)
         if len(rows) == 0:
             return
         n = len(rows)
-        self._add((rows, column, _texts(values, n), code, _texts(detail, n)))
+        self._add((rows, column, _texts(values, n, cut=True), code, _texts(detail, n)))
 
     def extend(self, other: Issues) -> None:
         """Add every error of ``other`` (nothing when it is this same collection)."""
@@ -215,10 +259,12 @@ class Issues:
         return table[["row", "column", "value", "message", "code", "detail"]]
 
 
-def _texts(values: object, n: int) -> list[str]:
+def _texts(values: object, n: int, cut: bool = False) -> list[str]:
+    """``n`` texts from one value or one per row (``cut``: each as :func:`shorten` keeps it)."""
+    keep = shorten if cut else str
     if isinstance(values, str):
-        return [values] * n
-    return ["" if v is None else str(v) for v in np.asarray(values, dtype=object)][:n]
+        return [keep(values)] * n
+    return ["" if v is None else keep(str(v)) for v in np.asarray(values, dtype=object)][:n]
 
 
 def empty_errors() -> pd.DataFrame:
@@ -251,15 +297,16 @@ def render(table: pd.DataFrame, language: str = "vi", place: bool = True) -> lis
             template.format(
                 row="" if pd.isna(row) else int(row),
                 col=display_name(column, language) if isinstance(column, str) else "",
-                value=_shorten(value),
+                value=value,
                 detail=detail,
             )
         )
     return out
 
 
-def _shorten(value: str, limit: int = 80) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"
+def shorten(value: str, limit: int = SHOWN_CHARS) -> str:
+    """``value`` as an error shows it: the first ``limit`` characters, then "…"."""
+    return value if len(value) <= limit else value[:limit] + "…"
 
 
 class Rejected(Exception):

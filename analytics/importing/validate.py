@@ -23,7 +23,14 @@ import numpy as np
 import pandas as pd
 
 from analytics.importing import values
-from analytics.importing.headers import APPRAISAL, PROGRESS, TASKS, HeaderMatch, fold
+from analytics.importing.headers import (
+    APPRAISAL,
+    COLUMNS,
+    PROGRESS,
+    TASKS,
+    HeaderMatch,
+    fold,
+)
 from analytics.importing.issues import Issues
 from analytics.importing.table import RawTable
 from analytics.statuses import (
@@ -435,4 +442,25 @@ def validate(
     """
     assert match.kind is not None
     cols = _Columns(table, match)
+    if _too_long(cols, match.kind, issues):
+        return Staged(match.kind, len(cols.rows))
     return _VALIDATORS[match.kind](con, cols, issues, today or date.today())
+
+
+def _too_long(cols: _Columns, kind: str, issues: Issues) -> bool:
+    """An error for each cell longer than its column allows; whether there was one.
+
+    Checked first, and alone when it fails, so no later check (the nearest code, a
+    folded comparison) ever works on a cell of megabytes.
+    """
+    found = False
+    for col in COLUMNS[kind]:
+        if not cols.has(col.name):
+            continue
+        text = cols[col.name]
+        long = (text.str.len() > col.max_chars).to_numpy(dtype=bool, na_value=False)
+        if long.any():
+            found = True
+            limit = f"{col.max_chars:,}".replace(",", ".")
+            issues.add_rows("too_long", col.name, cols.rows[long], text[long], limit)
+    return found
