@@ -32,7 +32,7 @@ from analytics.commands import (
     undo,
     user,
 )
-from analytics.store.connection import DatabaseBusy
+from analytics.store.connection import DatabaseBusy, StoreMissing
 
 COMMANDS = (
     init,
@@ -124,8 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except DatabaseBusy as busy:
-        say(str(busy))
+    except (DatabaseBusy, StoreMissing) as refused:
+        say(str(refused))
         return EXIT_REJECTED
     except Misuse as misuse:
         parser.print_usage(sys.stderr)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from analytics.importing import ImportConflict, import_file
+from analytics.store.connection import require_store
 
 SHOWN_ERRORS = 50  # on stderr; the JSON on stdout lists every error
 
@@ -31,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise Misuse(f"FILE '{args.file}' does not exist or is not a file")
+    require_store(args.db)  # before reading a file that may be large
     try:
         result = import_file(path, args.db, user=args.user, dry_run=args.dry_run)
     except ImportConflict as conflict:

@@ -1,4 +1,8 @@
-"""``init [--demo]``: create the schema and reference data; optionally the demo."""
+"""``init [--demo]``: create the schema and reference data; optionally the demo.
+
+The one command that makes a store (CONTRACT.md section 1): a new file is owner-only
+(0600), and so is any folder made for it (0700).
+"""
 
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from analytics.cli import print_json, say
 
     path = resolve_db_path(args.db)
-    with open_db(path, demo_if_missing=False) as con:
+    with open_db(path, create=True) as con:
         added = load_demo(con) if args.demo else 0
         version = schema_version(con)
         tasks = con.execute("SELECT count(*) FROM tasks").fetchall()[0][0]
