@@ -32,6 +32,7 @@ from analytics.commands import (
     undo,
     user,
 )
+from analytics.dates import NotADate, parse_date
 from analytics.store.connection import DatabaseBusy, StoreMissing
 
 COMMANDS = (
@@ -57,16 +58,12 @@ class Misuse(Exception):
     """Arguments that parse but do not make sense together."""
 
 
-def iso_date(text: str) -> date:
-    """A ``YYYY-MM-DD`` argument."""
+def date_argument(text: str) -> date:
+    """A DATE argument: ``YYYY-MM-DD`` or ``dd/mm/yyyy`` (the import's day-first rule)."""
     try:
-        return date.fromisoformat(text) if len(text) == 10 else _bad_date(text)
-    except ValueError:
-        return _bad_date(text)
-
-
-def _bad_date(text: str) -> date:
-    raise argparse.ArgumentTypeError(f"'{text}' is not a date YYYY-MM-DD")
+        return parse_date(text.strip())
+    except NotADate as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:

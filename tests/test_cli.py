@@ -69,7 +69,7 @@ def test_misuse_exits_2(tmp_path):
     cases = [
         ("summary", "--db", db, "--as-of", "2026-01-01", "--from", "2025-01-01"),
         ("summary", "--db", db, "--by", "province"),
-        ("summary", "--db", db, "--as-of", "31/12/2025"),
+        ("summary", "--db", db, "--as-of", "12/31/2025"),  # month first: never
         ("summary", "--db", db, "--from", "2026-02-01", "--to", "2026-01-01"),
         ("frobnicate",),
         (),

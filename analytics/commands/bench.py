@@ -31,7 +31,7 @@ DEFAULT_RUNS = {"tiny": 3, "province": 15, "communes": 15, "national": 7}
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    from analytics.cli import iso_date
+    from analytics.cli import date_argument
     from analytics.synthetic import DEFAULT_SCALES
 
     parser = sub.add_parser(
@@ -51,7 +51,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     parser.add_argument("--runs", type=int, metavar="N", help="timed runs per figure")
     parser.add_argument(
-        "--as-of", type=iso_date, default=BENCH_AS_OF, metavar="DATE", help="as of DATE"
+        "--as-of", type=date_argument, default=BENCH_AS_OF, metavar="DATE", help="as of DATE"
     )
     parser.set_defaults(run=run)
 

@@ -9,7 +9,7 @@ from analytics.figures import GROUPS, resolve_window, summary
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    from analytics.cli import iso_date
+    from analytics.cli import date_argument
 
     parser = sub.add_parser(
         "summary",
@@ -18,9 +18,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         description="Figures per group as of a date or over a window [--from, --to].",
     )
     parser.add_argument("--by", choices=GROUPS, default="all", help="grouping (default all)")
-    parser.add_argument("--as-of", type=iso_date, metavar="DATE", help="as of DATE (YYYY-MM-DD)")
-    parser.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE")
-    parser.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
+    parser.add_argument(
+        "--as-of", type=date_argument, metavar="DATE", help="as of DATE (YYYY-MM-DD or dd/mm/yyyy)"
+    )
+    parser.add_argument("--from", dest="date_from", type=date_argument, metavar="DATE")
+    parser.add_argument("--to", dest="date_to", type=date_argument, metavar="DATE")
     parser.add_argument("--format", choices=("json", "csv"), default="json")
     parser.set_defaults(run=run)
 
