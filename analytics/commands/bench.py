@@ -16,7 +16,6 @@ A table for people goes to stderr, the figures as one JSON object to stdout.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import resource
 import shutil
 import statistics
@@ -159,6 +158,8 @@ def _peak_rss_mb() -> int:
 
 def bench_scale(name: str, as_of: date, runs: int | None = None) -> dict[str, Any]:
     """Generate one scale in a temporary folder, measure it in a fresh process, clean up."""
+    import multiprocessing
+
     from analytics.synthetic import SCALES, generate
 
     scale = SCALES[name]

@@ -8,10 +8,6 @@ from __future__ import annotations
 
 import argparse
 
-from analytics.demo import load_demo
-from analytics.store.connection import open_db, resolve_db_path
-from analytics.store.schema import schema_version
-
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser(
@@ -27,6 +23,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     from analytics.cli import print_json, say
+    from analytics.demo import load_demo
+    from analytics.store.connection import open_db, resolve_db_path
+    from analytics.store.schema import schema_version
 
     path = resolve_db_path(args.db)
     with open_db(path, create=True) as con:

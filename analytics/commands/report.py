@@ -11,12 +11,10 @@ import argparse
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from analytics.filters import Filters
-from analytics.periods import Choice
-from analytics.report import FORMATS, collect, render
-from analytics.store import lookups
-from analytics.store.connection import open_db
+if TYPE_CHECKING:
+    from analytics.filters import Filters
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -44,6 +42,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     from analytics.cli import EXIT_OK, EXIT_REJECTED, Misuse, print_json, say
+    from analytics.filters import Filters
+    from analytics.periods import Choice
+    from analytics.report import FORMATS, collect, render
+    from analytics.store import lookups
+    from analytics.store.connection import open_db
 
     out = Path(args.out)
     fmt = out.suffix.lower().lstrip(".")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from analytics.figures import GROUPS, resolve_window, summary
+from analytics.choices import GROUPS
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     from analytics.cli import Misuse, print_json
+    from analytics.figures import resolve_window, summary
 
     if args.as_of is not None and (args.date_from is not None or args.date_to is not None):
         raise Misuse("--as-of cannot be combined with --from/--to")

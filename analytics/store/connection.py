@@ -85,7 +85,7 @@ def connect_with_wait(path: Path, wait_seconds: float | None = None) -> duckdb.D
     delay = 0.02
     while True:
         try:
-            return duckdb.connect(str(path))
+            con = duckdb.connect(str(path))
         except duckdb.IOException as error:
             if not _is_lock_error(error):
                 raise
@@ -94,6 +94,11 @@ def connect_with_wait(path: Path, wait_seconds: float | None = None) -> duckdb.D
                 raise DatabaseBusy(path, waited) from None
             time.sleep(min(delay, max(0.0, wait_seconds - waited)))
             delay = min(delay * 2, 0.5)
+            continue
+        # DuckDB draws a progress bar on stdout for a query that runs over two seconds
+        # (a large import on a busy machine): stdout carries one JSON object only.
+        con.execute("SET enable_progress_bar = false")
+        return con
 
 
 class StoreMissing(FileNotFoundError):
