@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics.labels import text
-from ui import addresses, auth, page_scripts, sidebar, style, url_state
+from ui import addresses, auth, data, page_scripts, sidebar, style, url_state
 from ui.guard import guarded
 
 st.set_page_config(
@@ -17,8 +17,11 @@ page_scripts.open_slot()  # before anything that may send a script to the browse
 # Addresses differ from the file names: on a fresh server Streamlit's old pages/
 # discovery would otherwise run a deep-linked page without this frame.
 language = sidebar.language()
+# The store: made with the demo on first start on the default file; a missing file that
+# TRACKER_DB names is explained (its path and `init`), never created.
+store = guarded(data.ensure_database, language)
 # Who uses this session (None: someone has to sign in); no widget is drawn here.
-user = guarded(auth.current_user, language)
+user = guarded(auth.current_user, language) if store else None
 # (file, access key and label key, icon, address); the first group stands in the top bar,
 # the others open as menus.
 PAGES = {
@@ -66,6 +69,8 @@ page = st.navigation(pages, position="top" if user else "hidden")
 addresses.check_once(
     [address for entries in PAGES.values() for *_, address in entries] + ["dang-nhap"], language
 )
+if store is None:  # no page runs: the message says which file is missing and how to make it
+    st.stop()
 if user is None:  # no page runs: the sign-in form (or the local-only notice)
     guarded(lambda: auth.sign_in_gate(language), language)
     st.stop()

@@ -26,12 +26,12 @@ import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from analytics.choices import ROLES
 from analytics.store import accounts_sql
 from analytics.store.connection import transaction, use_connection
 
 Database = str | os.PathLike[str] | duckdb.DuckDBPyConnection | None
 
-ROLES = ("committee", "analyst", "staff", "admin")
 ROLE_NAMES: dict[str, tuple[str, str]] = {
     "committee": ("Thường trực HĐND", "Standing Committee"),
     "analyst": ("Chuyên viên phân tích", "Analyst"),

@@ -3,7 +3,11 @@
 Each command lives in ``analytics/commands/<name>.py`` with ``register(subparsers)``
 and ``run(args) -> int``; adding one is adding it to ``COMMANDS``. Machine-readable
 output goes to stdout as one JSON object, messages for people to stderr. Exit codes:
-0 success, 1 input rejected (or the database busy), 2 misuse.
+0 success, 1 input rejected (or the database busy or missing), 2 misuse.
+
+Start-up loads only argparse and the command modules, which import what they need
+(pandas, DuckDB, openpyxl, the report) inside ``run``: ``--help`` and a command's
+arguments cost no heavy import, and each command pays only for its own.
 """
 
 from __future__ import annotations
@@ -16,8 +20,6 @@ import sys
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
-
-import duckdb
 
 from analytics.commands import (
     appraisal,
@@ -32,7 +34,7 @@ from analytics.commands import (
     undo,
     user,
 )
-from analytics.store.connection import DatabaseBusy
+from analytics.dates import NotADate, parse_date
 
 COMMANDS = (
     init,
@@ -57,16 +59,12 @@ class Misuse(Exception):
     """Arguments that parse but do not make sense together."""
 
 
-def iso_date(text: str) -> date:
-    """A ``YYYY-MM-DD`` argument."""
+def date_argument(text: str) -> date:
+    """A DATE argument: ``YYYY-MM-DD`` or ``dd/mm/yyyy`` (the import's day-first rule)."""
     try:
-        return date.fromisoformat(text) if len(text) == 10 else _bad_date(text)
-    except ValueError:
-        return _bad_date(text)
-
-
-def _bad_date(text: str) -> date:
-    raise argparse.ArgumentTypeError(f"'{text}' is not a date YYYY-MM-DD")
+        return parse_date(text.strip())
+    except NotADate as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -124,9 +122,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except DatabaseBusy as busy:
-        say(str(busy))
-        return EXIT_REJECTED
     except Misuse as misuse:
         parser.print_usage(sys.stderr)
         say(f"{parser.prog}: error: {misuse}")
@@ -137,8 +132,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         say("Đã dừng.")
         return 130
-    except (duckdb.Error, OSError) as error:
-        if os.environ.get("TRACKER_DEBUG"):
+    except Exception as error:
+        refused = _refusal(error)
+        if refused is None:
             raise
-        say(f"Lỗi: {str(error).splitlines()[0]}")
+        say(refused)
         return EXIT_REJECTED
+
+
+def _refusal(error: Exception) -> str | None:
+    """The one line for a store that is busy or missing, a file that is not a database, or a
+    file error; None for anything else (a fault: it is raised). The store's classes are
+    looked up only when loaded (an error from them means they are), so that start-up does
+    not load DuckDB."""
+    connection = sys.modules.get("analytics.store.connection")
+    if connection is not None and isinstance(
+        error, (connection.DatabaseBusy, connection.StoreMissing)
+    ):
+        return str(error)
+    duckdb = sys.modules.get("duckdb")
+    if isinstance(error, OSError) or (duckdb is not None and isinstance(error, duckdb.Error)):
+        if os.environ.get("TRACKER_DEBUG"):
+            return None
+        return f"Lỗi: {str(error).splitlines()[0]}"
+    return None

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
+from analytics.choices import APPRAISAL_GROUPS
 from analytics.figures import UNRECORDED_LABEL, resolve_window, task_frame
 from analytics.statuses import APPRAISAL_RATINGS, NOT_APPRAISED
 from analytics.store import cycle_sql
@@ -28,7 +29,6 @@ from analytics.store.connection import use_connection
 from analytics.store.figures_sql import reference_labels
 
 STALE_DAYS = 90
-APPRAISAL_GROUPS = ("official", "body")
 RATING_COLUMNS = (*APPRAISAL_RATINGS, NOT_APPRAISED)
 
 

@@ -12,6 +12,7 @@ occurs.
 
 from __future__ import annotations
 
+import os
 import random
 import zlib
 from dataclasses import dataclass
@@ -474,6 +475,15 @@ def _rating(status: str, progress: float, done_on: object, year: int, expected: 
     if progress >= expected:
         return "tot"
     return "hoan_thanh" if progress >= 0.7 * expected else "khong_hoan_thanh"
+
+
+def create_demo_store(db: str | os.PathLike[str] | None = None) -> int:
+    """Create the store at ``db`` if it is missing (``init --demo``, the app's first start on
+    the default file) and write the demo into it; return the tasks added."""
+    from analytics.store.connection import open_db
+
+    with open_db(db, create=True) as con:
+        return load_demo(con)
 
 
 def load_demo(con: duckdb.DuckDBPyConnection) -> int:

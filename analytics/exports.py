@@ -27,12 +27,12 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from analytics.choices import RAW_KINDS
 from analytics.importing.headers import COLUMNS
 from analytics.statuses import ASSIGNMENT_STATES, REPORT_STATUSES
 from analytics.store import export_sql
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-RAW_KINDS = ("tasks", "progress")
 XLSX_MAX_ROWS = 1_048_575  # a sheet holds 1,048,576 rows, one of them the header
 
 

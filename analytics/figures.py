@@ -14,12 +14,12 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from analytics.choices import GROUPS
 from analytics.reference_data import period_display, period_kind
 from analytics.statuses import TASK_STATUS_CODES
 from analytics.store.connection import use_connection
 from analytics.store.figures_sql import group_rows, reference_labels, task_states
 
-GROUPS = ("body", "area", "position", "official", "assigner", "period", "all")
 # Per-task column each group is keyed on (a fixed allow-list).
 GROUP_COLUMNS = {
     "body": "body_code",

@@ -369,6 +369,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "Cơ sở dữ liệu đang bận (một tiến trình khác đang ghi). Hãy tải lại trang sau ít phút.",
         "The database is busy (another process is writing). Reload the page in a minute.",
     ),
+    "db_missing": (
+        "Không có cơ sở dữ liệu {path}. Ứng dụng không tự tạo tệp ở đường dẫn do TRACKER_DB "
+        "chỉ định (có thể gõ nhầm). Hãy kiểm tra TRACKER_DB, hoặc tạo tệp bằng lệnh: "
+        "python -m analytics init --db {path}",
+        "There is no database at {path}. The app does not create a file at a path TRACKER_DB "
+        "names (it may be mistyped). Check TRACKER_DB, or create the file with: "
+        "python -m analytics init --db {path}",
+    ),
     # Early warning (analytics/early_warning.py states the same rule).
     "early_warning": ("Cảnh báo sớm", "Early warning"),
     "needed_per_month": ("Tiến độ cần đạt mỗi tháng", "Progress needed per month"),

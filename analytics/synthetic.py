@@ -11,11 +11,6 @@ import os
 import time
 from dataclasses import dataclass
 
-import duckdb
-
-from analytics.store.schema import prepare
-from analytics.store.synthetic_sql import fill_synthetic, table_counts
-
 
 @dataclass(frozen=True)
 class Scale:
@@ -46,6 +41,11 @@ def generate(path: str | os.PathLike[str], scale: Scale) -> tuple[int, int, floa
 
     Returns the numbers of tasks and reports written and the seconds it took.
     """
+    import duckdb
+
+    from analytics.store.schema import prepare
+    from analytics.store.synthetic_sql import fill_synthetic, table_counts
+
     if os.path.exists(path):
         raise FileExistsError(path)
     started = time.perf_counter()

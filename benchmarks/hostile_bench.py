@@ -33,6 +33,7 @@ if str(ROOT) not in sys.path:
 
 import duckdb  # noqa: E402
 
+from analytics.demo import load_demo  # noqa: E402
 from analytics.store.schema import prepare  # noqa: E402
 from tests.importing import hostile  # noqa: E402
 
@@ -100,7 +101,8 @@ def main() -> int:
     try:
         demo = folder / "demo.duckdb"
         con = duckdb.connect(str(demo))
-        prepare(con, with_demo=True)
+        prepare(con)
+        load_demo(con)
         con.close()
         figures = {}
         print(f"{'file':<22} {'size':>10} {'peak MB':>8} {'wall s':>7} {'CPU s':>6}  outcome",

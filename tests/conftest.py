@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from analytics.demo import load_demo  # noqa: E402
 from analytics.store.schema import prepare  # noqa: E402
 
 
@@ -37,8 +38,17 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database file holding the demo data (shared, read-only use)."""
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     con = duckdb.connect(str(path))
-    prepare(con, with_demo=True)
+    prepare(con)
+    load_demo(con)
     con.close()
+    return path
+
+
+def copy_demo(demo_db: Path, path: Path) -> Path:
+    """A private copy of the demo database at ``path`` (what ``init --demo`` makes there)."""
+    import shutil
+
+    shutil.copyfile(demo_db, path)
     return path
 
 

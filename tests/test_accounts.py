@@ -35,7 +35,7 @@ def cheap_hashes(monkeypatch):
 @pytest.fixture
 def db(tmp_path) -> Path:
     path = tmp_path / "accounts.duckdb"
-    with open_db(path):
+    with open_db(path, create=True):
         pass
     return path
 
@@ -282,6 +282,8 @@ def cli(monkeypatch, capsys, *args: str, stdin: str = "") -> Ran:
 
 def test_a_password_is_read_from_a_pipe_and_never_from_an_argument(tmp_path):
     db = str(tmp_path / "pipe.duckdb")
+    with open_db(db, create=True):  # as `init` makes it
+        pass
 
     def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -299,6 +301,8 @@ def test_a_password_is_read_from_a_pipe_and_never_from_an_argument(tmp_path):
 
 def test_user_commands_exit_codes_and_output(tmp_path, monkeypatch, capsys):
     db = str(tmp_path / "cli.duckdb")
+    with open_db(db, create=True):  # as `init` makes it
+        pass
     made = cli(monkeypatch, capsys, "add", "QuanTri", "--role", "admin", "--password-stdin",
                "--db", db, stdin=PASSWORD + "\n")  # fmt: skip
     assert made.returncode == 0, made.stderr

@@ -95,3 +95,9 @@ def test_import_benchmark_runs_at_a_small_scale_and_reports_its_ratio(tmp_path):
     assert figures["ratio"] > 0 and len(figures["import_runs"]) == 1
     assert 0 < figures["peak_memory_mb"] < 1536
     assert "ratio" in done.stderr and "(target ≤ 3)" in done.stderr
+    # Whole commands, timed as processes in the same run, next to their floors.
+    whole = figures["command_seconds"]
+    assert set(whole) == {"import_command", "floor_command", "help", "open_close"}
+    assert all(seconds > 0 for seconds in whole.values())
+    assert figures["command_ratio"] > 0 and figures["command_cpu_ratio"] > 0
+    assert "python -m analytics --help" in done.stderr and "(target ≤ 0.3 s)" in done.stderr

@@ -56,11 +56,12 @@ def test_init_without_demo_has_reference_data_and_no_task(tmp_path):
     assert summary["groups"] == [] or summary["groups"][0]["tasks"] == 0
 
 
-def test_summary_uses_tracker_db_and_creates_the_demo_there(tmp_path):
+def test_init_and_summary_use_tracker_db(tmp_path):
+    assert cli(tmp_path, "init", "--demo").returncode == 0
+    assert (tmp_path / "cli-default.duckdb").exists()  # the file TRACKER_DB names
     result = cli(tmp_path, "summary", "--as-of", "2026-09-30")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["groups"][0]["tasks"] == 34
-    assert (tmp_path / "cli-default.duckdb").exists()
+    assert json.loads(result.stdout)["groups"][0]["tasks"] == 34  # 17 for 2021, 17 for a phase
 
 
 def test_misuse_exits_2(tmp_path):
@@ -68,7 +69,7 @@ def test_misuse_exits_2(tmp_path):
     cases = [
         ("summary", "--db", db, "--as-of", "2026-01-01", "--from", "2025-01-01"),
         ("summary", "--db", db, "--by", "province"),
-        ("summary", "--db", db, "--as-of", "31/12/2025"),
+        ("summary", "--db", db, "--as-of", "12/31/2025"),  # month first: never
         ("summary", "--db", db, "--from", "2026-02-01", "--to", "2026-01-01"),
         ("frobnicate",),
         (),

@@ -39,7 +39,7 @@ def export(capsys, db: Path, out: Path, *kind: str) -> dict:
 
 
 def empty_db(path: Path) -> Path:
-    with open_db(path, demo_if_missing=False):
+    with open_db(path, create=True):
         pass
     return path
 

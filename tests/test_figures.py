@@ -15,6 +15,7 @@ import pytest
 from analytics.cli import main
 from analytics.figures import resolve_window, summary, summary_pairs
 from analytics.store.figures_sql import task_states
+from tests.conftest import copy_demo
 from tests.test_figures_naive import add_task, report
 
 D = date(2024, 6, 30)
@@ -234,8 +235,8 @@ def test_body_by_area_pairs(empty_con):
     assert math.isnan(table.loc["Thường trực HĐND tỉnh", "Tham mưu, văn phòng"])
 
 
-def test_summary_csv_and_window_from_the_command_line(tmp_path, capsys):
-    db = str(tmp_path / "w.duckdb")
+def test_summary_csv_and_window_from_the_command_line(demo_db, tmp_path, capsys):
+    db = str(copy_demo(demo_db, tmp_path / "w.duckdb"))
     args = ["summary", "--db", db, "--by", "body", "--from", "2025-01-01", "--to", "2025-12-31"]
     assert main(args) == 0
     payload = json.loads(capsys.readouterr().out)

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from analytics.store.connection import open_db, resolve_db_path
+from analytics.store.connection import StoreMissing, open_db, resolve_db_path
 from analytics.store.schema import LATEST_VERSION, migrate, prepare, schema_version
 
 EXPECTED_TABLES = {
@@ -126,12 +126,12 @@ def test_reference_bodies_and_areas_carry_the_codes_and_names_of_the_domain(empt
     assert english["dau_tu_cong"] == "Public investment"
 
 
-def test_a_missing_file_is_created_with_the_demo(tmp_path: Path):
+def test_a_missing_file_is_refused_unless_asked_to_create_it_without_any_task(tmp_path: Path):
     path = tmp_path / "sub" / "new.duckdb"
-    with open_db(path) as con:
-        # 34 assigned demo tasks and 3 waiting for the next term
-        assert con.execute("SELECT count(*) FROM tasks").fetchall()[0][0] == 37
-    with open_db(tmp_path / "bare.duckdb", demo_if_missing=False) as con:
+    with pytest.raises(StoreMissing), open_db(path):
+        pass
+    assert not path.exists() and not path.parent.exists()
+    with open_db(tmp_path / "bare.duckdb", create=True) as con:
         assert con.execute("SELECT count(*) FROM tasks").fetchall()[0][0] == 0
         assert con.execute("SELECT count(*) FROM bodies").fetchall()[0][0] == 6
 

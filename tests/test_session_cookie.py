@@ -83,7 +83,7 @@ def test_the_environment_key_wins_and_must_be_long(tmp_path, monkeypatch):
 
 def test_a_signed_out_session_stays_out_for_the_idle_limit(tmp_path: Path):
     db = tmp_path / "a.duckdb"
-    with open_db(db):
+    with open_db(db, create=True):
         pass
     when = T0 + timedelta(hours=3)
     assert accounts.session_state(SESSION, STORED, when, accounts.ended_sessions(db, when)) == "ok"

@@ -17,11 +17,12 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analytics import charts, cycle, overview
+from analytics.demo import create_demo_store
 from analytics.early_warning import early_warning
 from analytics.figures import resolve_window, summary, task_frame
 from analytics.filters import Filters
 from analytics.periods import Choice
-from analytics.store import cycle_sql, lookups
+from analytics.store import connection, cycle_sql, lookups
 from analytics.store.connection import open_db, resolve_db_path
 from analytics.store.schema import data_version
 
@@ -46,17 +47,20 @@ def file_stamp(path: Path) -> tuple[int, ...]:
 
 
 def ensure_database() -> tuple[str, tuple[int, ...]]:
-    """Create the default database with the demo data on first start; return its path and
-    the key every cached read is stored under: the data version.
+    """Create the default file with the demo data on first start; return the path and the
+    key every cached read is stored under: the data version.
+
+    Only the default file is made here (a populated dashboard on first start); a missing
+    file that ``TRACKER_DB`` names raises :class:`StoreMissing` (a mistyped path must not
+    become a store of demo data).
 
     The version is read again only when the file's stamp changed, so an unchanged rerun
     opens nothing, and a write that is not data (a sign-in's audit line) costs one small
     read instead of recomputing every figure.
     """
     path = database_path()
-    if not path.exists():
-        with open_db(path):
-            pass
+    if path == connection.DEFAULT_DB and not path.exists():
+        create_demo_store(path)
     return str(path), (_data_version(str(path), file_stamp(path)),)
 
 

@@ -9,7 +9,7 @@ from typing import TypeVar
 import streamlit as st
 
 from analytics.labels import text
-from analytics.store.connection import DatabaseBusy
+from analytics.store.connection import DatabaseBusy, StoreMissing
 
 log = logging.getLogger("tracker")
 T = TypeVar("T")
@@ -21,6 +21,8 @@ def guarded(work: Callable[[], T], language: str) -> T | None:
         return work()
     except DatabaseBusy:
         st.warning(text("db_busy", language))
+    except StoreMissing as missing:
+        st.error(text("db_missing", language, path=missing.path))
     except Exception:
         log.exception("page failed")
         st.error(text("page_failed", language))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from analytics.cycle import APPRAISAL_GROUPS, appraisal_summary
+from analytics.choices import APPRAISAL_GROUPS
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -30,6 +30,7 @@ def _year(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from analytics.cli import print_json
+    from analytics.cycle import appraisal_summary
 
     groups = appraisal_summary(args.db, args.year, args.by)
     if args.format == "csv":

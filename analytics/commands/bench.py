@@ -16,7 +16,6 @@ A table for people goes to stderr, the figures as one JSON object to stdout.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import resource
 import shutil
 import statistics
@@ -31,7 +30,7 @@ DEFAULT_RUNS = {"tiny": 3, "province": 15, "communes": 15, "national": 7}
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    from analytics.cli import iso_date
+    from analytics.cli import date_argument
     from analytics.synthetic import DEFAULT_SCALES
 
     parser = sub.add_parser(
@@ -51,7 +50,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     parser.add_argument("--runs", type=int, metavar="N", help="timed runs per figure")
     parser.add_argument(
-        "--as-of", type=iso_date, default=BENCH_AS_OF, metavar="DATE", help="as of DATE"
+        "--as-of", type=date_argument, default=BENCH_AS_OF, metavar="DATE", help="as of DATE"
     )
     parser.set_defaults(run=run)
 
@@ -159,6 +158,8 @@ def _peak_rss_mb() -> int:
 
 def bench_scale(name: str, as_of: date, runs: int | None = None) -> dict[str, Any]:
     """Generate one scale in a temporary folder, measure it in a fresh process, clean up."""
+    import multiprocessing
+
     from analytics.synthetic import SCALES, generate
 
     scale = SCALES[name]

@@ -12,9 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from analytics import exports
-from analytics.store import export_sql
-from analytics.store.connection import open_db
+from analytics.choices import RAW_KINDS
 
 FORMATS = (".csv", ".xlsx")
 SHEETS = {"tasks": "Nhiệm vụ", "progress": "Tiến độ"}
@@ -30,14 +28,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "file imports back to the same data.",
     )
     parser.add_argument("out", metavar="OUT", help="the file to write (.csv or .xlsx)")
-    parser.add_argument(
-        "--kind", choices=exports.RAW_KINDS, default="progress", help="default: progress"
-    )
+    parser.add_argument("--kind", choices=RAW_KINDS, default="progress", help="default: progress")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from analytics import exports
     from analytics.cli import EXIT_OK, EXIT_REJECTED, Misuse, print_json, say
+    from analytics.store import export_sql
+    from analytics.store.connection import open_db
 
     out = Path(args.out)
     suffix = out.suffix.lower()
@@ -65,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_atomically(out: Path, suffix: str, con: object, kind: str) -> int:
+    from analytics import exports
+
     handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
     try:
         with os.fdopen(handle, "wb") as stream:

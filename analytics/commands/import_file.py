@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from analytics.importing import ImportConflict, import_file
-
 SHOWN_ERRORS = 50  # on stderr; the JSON on stdout lists every error
 
 
@@ -27,10 +25,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     from analytics.cli import EXIT_OK, EXIT_REJECTED, Misuse, print_json, say
+    from analytics.store.connection import require_store
 
     path = Path(args.file)
     if not path.is_file():
         raise Misuse(f"FILE '{args.file}' does not exist or is not a file")
+    require_store(args.db)  # before reading a file that may be large
+    from analytics.importing import ImportConflict, import_file
+
     try:
         result = import_file(path, args.db, user=args.user, dry_run=args.dry_run)
     except ImportConflict as conflict:

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-import pandas as pd
-
-from analytics.importing import list_imports
-
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser(
@@ -22,6 +18,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     from analytics.cli import print_json
+    from analytics.importing import list_imports
 
     frame = list_imports(args.db)
     imports = [
@@ -47,4 +44,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _time(value: object) -> str | None:
+    import pandas as pd
+
     return None if value is None or pd.isna(value) else pd.Timestamp(value).isoformat()

@@ -1,12 +1,12 @@
-"""``init [--demo]``: create the schema and reference data; optionally the demo."""
+"""``init [--demo]``: create the schema and reference data; optionally the demo.
+
+The one command that makes a store (CONTRACT.md section 1): a new file is owner-only
+(0600), and so is any folder made for it (0700).
+"""
 
 from __future__ import annotations
 
 import argparse
-
-from analytics.demo import load_demo
-from analytics.store.connection import open_db, resolve_db_path
-from analytics.store.schema import schema_version
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,9 +23,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     from analytics.cli import print_json, say
+    from analytics.demo import load_demo
+    from analytics.store.connection import open_db, resolve_db_path
+    from analytics.store.schema import schema_version
 
     path = resolve_db_path(args.db)
-    with open_db(path, demo_if_missing=False) as con:
+    with open_db(path, create=True) as con:
         added = load_demo(con) if args.demo else 0
         version = schema_version(con)
         tasks = con.execute("SELECT count(*) FROM tasks").fetchall()[0][0]

@@ -11,16 +11,14 @@ import argparse
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from analytics.filters import Filters
-from analytics.periods import Choice
-from analytics.report import FORMATS, collect, render
-from analytics.store import lookups
-from analytics.store.connection import open_db
+if TYPE_CHECKING:
+    from analytics.filters import Filters
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    from analytics.cli import iso_date
+    from analytics.cli import date_argument
 
     parser = sub.add_parser(
         "report",
@@ -31,8 +29,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "at-risk tasks and the definitions, in Vietnamese. FILE's suffix (.pdf or .docx) "
         "chooses the format.",
     )
-    parser.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE", required=True)
-    parser.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE", required=True)
+    for flag, dest in (("--from", "date_from"), ("--to", "date_to")):
+        parser.add_argument(flag, dest=dest, type=date_argument, metavar="DATE", required=True)
     parser.add_argument("--body", nargs="+", action="extend", default=[], metavar="CODE",
                         help="only these bodies (codes, e.g. KTNS VP)")  # fmt: skip
     parser.add_argument("--area", nargs="+", action="extend", default=[], metavar="CODE",
@@ -44,6 +42,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     from analytics.cli import EXIT_OK, EXIT_REJECTED, Misuse, print_json, say
+    from analytics.filters import Filters
+    from analytics.periods import Choice
+    from analytics.report import FORMATS, collect, render
+    from analytics.store import lookups
+    from analytics.store.connection import open_db
 
     out = Path(args.out)
     fmt = out.suffix.lower().lstrip(".")

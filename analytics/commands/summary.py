@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from analytics.figures import GROUPS, resolve_window, summary
+from analytics.choices import GROUPS
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    from analytics.cli import iso_date
+    from analytics.cli import date_argument
 
     parser = sub.add_parser(
         "summary",
@@ -18,15 +18,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         description="Figures per group as of a date or over a window [--from, --to].",
     )
     parser.add_argument("--by", choices=GROUPS, default="all", help="grouping (default all)")
-    parser.add_argument("--as-of", type=iso_date, metavar="DATE", help="as of DATE (YYYY-MM-DD)")
-    parser.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE")
-    parser.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
+    parser.add_argument(
+        "--as-of", type=date_argument, metavar="DATE", help="as of DATE (YYYY-MM-DD or dd/mm/yyyy)"
+    )
+    parser.add_argument("--from", dest="date_from", type=date_argument, metavar="DATE")
+    parser.add_argument("--to", dest="date_to", type=date_argument, metavar="DATE")
     parser.add_argument("--format", choices=("json", "csv"), default="json")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from analytics.cli import Misuse, print_json
+    from analytics.figures import resolve_window, summary
 
     if args.as_of is not None and (args.date_from is not None or args.date_to is not None):
         raise Misuse("--as-of cannot be combined with --from/--to")

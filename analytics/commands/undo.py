@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from analytics.importing import undo_import
-
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser(
@@ -23,6 +21,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     from analytics.cli import EXIT_OK, EXIT_REJECTED, print_json, say
+    from analytics.importing import undo_import
 
     result = undo_import(args.import_id, args.db, user=args.user)
     print_json(result.to_json())

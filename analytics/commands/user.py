@@ -11,11 +11,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from typing import TYPE_CHECKING
 
-import pandas as pd
+from analytics.choices import ROLES
 
-from analytics import accounts
-from analytics.importing import default_user
+if TYPE_CHECKING:
+    from analytics.accounts import AccountError
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -32,7 +33,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         description="Create an account; the password is read from standard input.",
     )  # fmt: skip
     add.add_argument("name", metavar="NAME", help="sign-in name, e.g. vanthu.tonghop")
-    add.add_argument("--role", required=True, choices=accounts.ROLES, help="what it may do")
+    add.add_argument("--role", required=True, choices=ROLES, help="what it may do")
     add.add_argument(
         "--body", action="append", default=[], metavar="CODE",
         help="staff only: a body whose tasks it may import (repeat for several); "
@@ -86,10 +87,12 @@ def _read_password(args: argparse.Namespace) -> str:
 
 
 def _actor() -> str:
+    from analytics.importing import default_user
+
     return default_user()
 
 
-def _refused(error: accounts.AccountError) -> int:
+def _refused(error: AccountError) -> int:
     from analytics.cli import EXIT_REJECTED, print_json, say
 
     print_json({"status": "rejected", "reason": error.code, "message": error.message()})
@@ -98,6 +101,7 @@ def _refused(error: accounts.AccountError) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    from analytics import accounts
     from analytics.cli import EXIT_OK, Misuse, print_json, say
 
     if args.body and args.role != "staff":
@@ -117,6 +121,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from analytics import accounts
     from analytics.cli import EXIT_OK, print_json
 
     users = accounts.list_users(args.db)
@@ -138,10 +143,13 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _when(value: object) -> str | None:
+    import pandas as pd
+
     return None if value is None or pd.isna(value) else pd.Timestamp(value).isoformat()
 
 
 def run_disable(args: argparse.Namespace) -> int:
+    from analytics import accounts
     from analytics.cli import EXIT_OK, print_json, say
 
     try:
@@ -155,6 +163,7 @@ def run_disable(args: argparse.Namespace) -> int:
 
 
 def run_passwd(args: argparse.Namespace) -> int:
+    from analytics import accounts
     from analytics.cli import EXIT_OK, print_json, say
 
     password = _read_password(args)

@@ -29,7 +29,6 @@ from analytics.importing.scope import check_scope
 from analytics.importing.source import Readable, read_source
 from analytics.importing.table import RawTable
 from analytics.importing.validate import Staged, validate
-from analytics.importing.xlsxtable import read_xlsx
 from analytics.store import imports_sql
 from analytics.store.connection import database_file, resolve_db_path, use_connection
 
@@ -109,6 +108,9 @@ def default_user() -> str:
 def read_table(data: bytes, issues: Issues) -> RawTable:
     """The cells of a CSV or XLSX file (type told by content) with their row numbers."""
     if detect_type(data) == XLSX:
+        # openpyxl is loaded only for a spreadsheet: a CSV import starts without it.
+        from analytics.importing.xlsxtable import read_xlsx
+
         return read_xlsx(data, issues)
     return read_csv_text(to_utf8(data), issues)
 

@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 
 import numpy as np
 import pandas as pd
 
+from analytics.dates import date_or_none
 from analytics.importing.headers import fold
 
 # A leading apostrophe protects text that a spreadsheet would take for a formula
 # (CONTRACT.md section 2); the import drops it, so export then import is a round trip.
 _FORMULA_ESCAPE = r"^'(?=[=+\-@\t\r])"
 
-_DAY_FIRST = re.compile(r"(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?")
 _NUMBER = re.compile(r"([+-]?)(\d+(?:[.,]\d+)?|[.,]\d+)\s*(%?)")
 _YEAR = re.compile(r"\d{4}")
 _PERIOD = re.compile(r"(\d{4})(?:\s*[-–—]\s*(\d{4}))?")
@@ -54,23 +52,11 @@ def by_distinct(column: pd.Series, parse: Callable[[str], object], dtype: object
 def date_of(text: str) -> np.datetime64:
     """A day-first date (dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd/mm/yy → 20yy) or yyyy-mm-dd.
 
-    Never month-first. NaT when the text is not such a date or the day does not exist.
+    Never month-first (the rule of :mod:`analytics.dates`). NaT when the text is not such
+    a date or the day does not exist.
     """
-    match = _DAY_FIRST.fullmatch(text)
-    if match:
-        day, month, year = int(match[1]), int(match[3]), match[4]
-        number = int(year) + (2000 if len(year) == 2 else 0)
-    else:
-        match = _ISO.fullmatch(text)
-        if not match:
-            return NAT
-        number, month, day = int(match[1]), int(match[2]), int(match[3])
-    if not 1900 <= number <= 2200:
-        return NAT
-    try:
-        return np.datetime64(date(number, month, day), "D")
-    except ValueError:
-        return NAT
+    day = date_or_none(text)
+    return NAT if day is None else np.datetime64(day, "D")
 
 
 def parse_dates(column: pd.Series) -> np.ndarray:

@@ -4,6 +4,10 @@ The file is opened for one operation and closed after it, so the app, the CLI an
 the Python API can take turns on it (DuckDB lets one process at a time write a
 file). When another process holds it, opening waits up to ``WAIT_SECONDS`` (or
 ``TRACKER_WAIT_SECONDS``) and then raises :class:`DatabaseBusy`; it never hangs.
+
+Only ``init`` and the app's first start on the default file make a store (CONTRACT.md
+section 1): opening a missing file raises :class:`StoreMissing` unless asked to create it,
+so a mistyped ``--db`` or ``TRACKER_DB`` never becomes a new, empty store.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import duckdb
@@ -81,7 +85,7 @@ def connect_with_wait(path: Path, wait_seconds: float | None = None) -> duckdb.D
     delay = 0.02
     while True:
         try:
-            return duckdb.connect(str(path))
+            con = duckdb.connect(str(path))
         except duckdb.IOException as error:
             if not _is_lock_error(error):
                 raise
@@ -90,35 +94,104 @@ def connect_with_wait(path: Path, wait_seconds: float | None = None) -> duckdb.D
                 raise DatabaseBusy(path, waited) from None
             time.sleep(min(delay, max(0.0, wait_seconds - waited)))
             delay = min(delay * 2, 0.5)
+            continue
+        # DuckDB draws a progress bar on stdout for a query that runs over two seconds
+        # (a large import on a busy machine): stdout carries one JSON object only.
+        con.execute("SET enable_progress_bar = false")
+        return con
+
+
+class StoreMissing(FileNotFoundError):
+    """The database file does not exist; only ``init`` (or the app's first start on the
+    default file) creates one."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Không có cơ sở dữ liệu {path}; hãy tạo bằng: python -m analytics init --db {path} "
+            f"(no database at this path; create it with init)"
+        )
+        self.path = path
+
+
+def require_store(db: str | os.PathLike[str] | None = None) -> Path:
+    """The store's path; :class:`StoreMissing` when there is no file there (checked before
+    long work such as reading a file to import)."""
+    path = resolve_db_path(db)
+    if not path.exists():
+        raise StoreMissing(path)
+    return path
+
+
+def _make_folders(folder: Path) -> None:
+    """Create ``folder`` and any missing parent owner-only (0700); existing ones stay as
+    they are."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for part in reversed(missing):
+        part.mkdir(mode=0o700)
+        os.chmod(part, 0o700)  # whatever the umask
+
+
+def _owner_only(path: Path) -> None:
+    """The file and its write-ahead log (if there is one now) readable by the owner only."""
+    for part in (path, path.with_name(path.name + ".wal")):
+        with suppress(FileNotFoundError):
+            os.chmod(part, 0o600)
+
+
+def _create(path: Path, wait_seconds: float | None) -> duckdb.DuckDBPyConnection:
+    """A new file at ``path`` with the schema and reference data, owner-only (0600) in
+    folders created owner-only (0700)."""
+    from analytics.store.schema import prepare  # late import: schema imports this module
+
+    _make_folders(path.parent)
+    old_mask = os.umask(0o077)  # the file and log DuckDB makes now: never readable by others
+    try:
+        con = connect_with_wait(path, wait_seconds)
+        try:
+            prepare(con)
+        except BaseException:
+            con.close()
+            raise
+    finally:
+        os.umask(old_mask)
+    _owner_only(path)
+    _prepared.add(path)
+    return con
 
 
 @contextmanager
 def open_db(
     db: str | os.PathLike[str] | None = None,
     *,
-    demo_if_missing: bool = True,
+    create: bool = False,
     wait_seconds: float | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open the database for one operation, creating or migrating it first.
+    """Open the database for one operation, migrating an older file first.
 
-    A missing file is created with the schema, the reference data and (unless
-    ``demo_if_missing`` is false) the demo data. The connection is closed on exit.
+    A missing file raises :class:`StoreMissing` unless ``create`` is true (``init``, the
+    app's first start): then it is made with the schema and the reference data, no task.
+    The connection is closed on exit.
     """
     from analytics.store.schema import prepare  # late import: schema imports this module
 
     path = resolve_db_path(db)
     with _prepare_lock:
-        created = not path.exists()
-        if created:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        con = connect_with_wait(path, wait_seconds)
-        try:
-            if created or path not in _prepared:
-                prepare(con, with_demo=created and demo_if_missing)
-                _prepared.add(path)
-        except BaseException:
-            con.close()
-            raise
+        if not path.exists():
+            if not create:
+                raise StoreMissing(path)
+            con = _create(path, wait_seconds)
+        else:
+            con = connect_with_wait(path, wait_seconds)
+            try:
+                if path not in _prepared:
+                    prepare(con)
+                    _prepared.add(path)
+            except BaseException:
+                con.close()
+                raise
     try:
         yield con
     finally:
@@ -129,11 +202,12 @@ def open_db(
 def use_connection(
     db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Accept a path (opened and closed here) or a connection the caller owns."""
+    """Accept a path (opened and closed here; it must exist, see :func:`open_db`) or a
+    connection the caller owns."""
     if isinstance(db, duckdb.DuckDBPyConnection):
         from analytics.store.schema import prepare
 
-        prepare(db, with_demo=False)
+        prepare(db)
         yield db
         return
     with open_db(db) as con:

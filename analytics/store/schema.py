@@ -289,15 +289,12 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("INSERT OR IGNORE INTO meta VALUES ('data_version', '0')")
 
 
-def prepare(con: duckdb.DuckDBPyConnection, *, with_demo: bool = False) -> None:
-    """Bring a file to the latest schema with its reference data; optionally load the demo."""
+def prepare(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring a file to the latest schema with its reference data (never any task: the demo
+    is loaded by ``init --demo`` and the app's first start, see analytics.demo)."""
     migrate(con)
     if _reference_missing(con):
         _in_transaction(con, lambda: seed_reference_data(con))
-    if with_demo:
-        from analytics.demo import load_demo
-
-        load_demo(con)
 
 
 def _reference_missing(con: duckdb.DuckDBPyConnection) -> bool:

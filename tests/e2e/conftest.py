@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from analytics.demo import create_demo_store
 from tests.conftest import ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -48,7 +49,11 @@ class App:
 
 
 def start_app(db: Path, log: Path, script: str = "app.py") -> App:
-    """Serve ``script`` (app.py, or asgi.py: the app with its HTTP guards) on a free port."""
+    """Serve ``script`` (app.py, or asgi.py: the app with its HTTP guards) on ``db`` on a
+    free port; a missing file is first made with the demo, as ``python -m analytics init
+    --demo`` does (the app itself makes only its default file)."""
+    if not db.exists():
+        create_demo_store(db)
     port = _free_port()
     env = dict(os.environ, TRACKER_DB=str(db), PYTHONPATH=str(ROOT))
     process = subprocess.Popen(

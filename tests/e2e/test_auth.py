@@ -15,6 +15,7 @@ import pytest
 from argon2 import PasswordHasher
 
 from analytics import accounts
+from analytics.demo import create_demo_store
 from analytics.session_cookie import COOKIE_NAME
 from analytics.store.connection import open_db
 from tests.e2e.conftest import App, screenshot, start_app, stop_app, wait_for_rerun
@@ -34,8 +35,7 @@ def signed_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     """The demo with one account per role, served fresh (no page opened yet)."""
     folder = tmp_path_factory.mktemp("auth")
     db = folder / "auth.duckdb"
-    with open_db(db):
-        pass
+    create_demo_store(db)
     hasher, accounts.HASHER = accounts.HASHER, PasswordHasher(time_cost=1, memory_cost=1024)
     try:
         for role in ROLES:

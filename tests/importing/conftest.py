@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from analytics.demo import load_demo
 from analytics.store.schema import prepare
 
 
@@ -16,7 +17,8 @@ from analytics.store.schema import prepare
 def demo() -> Iterator[duckdb.DuckDBPyConnection]:
     """An in-memory database with the demo tasks and reports (fresh for each test)."""
     con = duckdb.connect()
-    prepare(con, with_demo=True)
+    prepare(con)
+    load_demo(con)
     yield con
     con.close()
 

@@ -82,10 +82,12 @@ def test_misuse_exits_2(capsys, tmp_path):
     assert stopped.value.code == 2
 
 
-def test_a_real_process_prints_only_json_on_stdout_and_exits_1_when_rejected(tmp_path, files):
+def test_a_real_process_prints_only_json_on_stdout_and_exits_1_when_rejected(
+    tmp_path, files, demo_file
+):
     _, _, bad = files
     rejected = subprocess.run(
-        [sys.executable, "-m", "analytics", "import", str(bad), "--db", str(tmp_path / "c.duckdb")],
+        [sys.executable, "-m", "analytics", "import", str(bad), "--db", str(demo_file)],
         cwd=ROOT, env=run_cli_env(tmp_path), capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert rejected.returncode == 1 and "Traceback" not in rejected.stderr

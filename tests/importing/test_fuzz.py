@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from analytics.demo import load_demo
 from analytics.importing import import_file
 from analytics.importing.issues import Issues, Rejected
 from analytics.importing.pipeline import check_headers, read_table
@@ -44,7 +45,8 @@ def csv_like(draw) -> bytes:
 @pytest.fixture(scope="module")
 def con() -> Iterator[duckdb.DuckDBPyConnection]:
     connection = duckdb.connect()
-    prepare(connection, with_demo=True)
+    prepare(connection)
+    load_demo(connection)
     yield connection
     connection.close()
 

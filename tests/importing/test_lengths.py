@@ -12,6 +12,7 @@ import pytest
 from analytics.importing import import_file
 from analytics.importing.display import error_rows
 from analytics.importing.headers import COLUMNS
+from analytics.demo import load_demo
 from analytics.store.schema import prepare
 from tests.importing.helpers import (
     APPRAISAL_HEADER,
@@ -49,7 +50,8 @@ GOOD = {
 def demo_once() -> Iterator[duckdb.DuckDBPyConnection]:
     """One demo database for the tests whose imports are all rejected (nothing written)."""
     con = duckdb.connect()
-    prepare(con, with_demo=True)
+    prepare(con)
+    load_demo(con)
     yield con
     con.close()
 

@@ -31,6 +31,6 @@ def metrics(at: AppTest) -> dict[str, str]:
 def empty_database(path: Path) -> Path:
     from analytics.store.connection import open_db
 
-    with open_db(path, demo_if_missing=False):
+    with open_db(path, create=True):
         pass
     return path

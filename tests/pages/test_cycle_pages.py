@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from analytics import cycle
+from tests.conftest import copy_demo
 from tests.pages.helpers import open_page
 
 
 @pytest.fixture
-def demo_file(tmp_path, monkeypatch):
-    path = tmp_path / "cycle.duckdb"
+def demo_file(demo_db, tmp_path, monkeypatch):
+    path = copy_demo(demo_db, tmp_path / "cycle.duckdb")
     monkeypatch.setenv("TRACKER_DB", str(path))
     return path
 

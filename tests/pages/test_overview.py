@@ -7,6 +7,7 @@ from datetime import date
 from streamlit.testing.v1 import AppTest
 
 from analytics import summary
+from analytics.store import connection
 from tests.conftest import ROOT
 
 
@@ -14,12 +15,17 @@ def run_app() -> AppTest:
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
 
 
-def test_first_start_creates_the_demo_and_shows_its_figures(tmp_path, monkeypatch):
-    db = tmp_path / "first.duckdb"
-    monkeypatch.setenv("TRACKER_DB", str(db))
+def test_first_start_on_the_default_file_creates_the_demo_and_shows_its_figures(
+    tmp_path, monkeypatch
+):
+    db = tmp_path / "data" / "tracker.duckdb"  # stands for data/tracker.duckdb
+    monkeypatch.delenv("TRACKER_DB")
+    monkeypatch.setattr(connection, "DEFAULT_DB", db)
     at = run_app()
     assert not at.exception and not at.error
     assert db.exists()
+    assert oct(db.stat().st_mode & 0o777) == "0o600"  # accounts and audit live in it
+    assert oct(db.parent.stat().st_mode & 0o777) == "0o700"  # the folder made for it
     shown = {m.label: m.value for m in at.metric}
     expected = summary(db, "all", as_of=date.today()).iloc[0]
     assert shown["Tổng số nhiệm vụ"] == "34"
@@ -30,11 +36,22 @@ def test_first_start_creates_the_demo_and_shows_its_figures(tmp_path, monkeypatc
     assert at.header[0].value.startswith("Nhiệm vụ đột phá, đổi mới")
 
 
+def test_a_missing_file_named_by_tracker_db_is_explained_and_not_created(tmp_path, monkeypatch):
+    db = tmp_path / "go-nham.duckdb"  # a mistyped path
+    monkeypatch.setenv("TRACKER_DB", str(db))
+    at = run_app()
+    assert not at.exception
+    messages = [e.value for e in at.error]
+    assert len(messages) == 1
+    assert str(db) in messages[0] and f"python -m analytics init --db {db}" in messages[0]
+    assert not at.metric and not db.exists() and list(tmp_path.iterdir()) == []
+
+
 def test_an_empty_database_says_no_task_matches(tmp_path, monkeypatch):
     from analytics.store.connection import open_db
 
     db = tmp_path / "empty.duckdb"
-    with open_db(db, demo_if_missing=False):
+    with open_db(db, create=True):
         pass
     monkeypatch.setenv("TRACKER_DB", str(db))
     at = run_app()

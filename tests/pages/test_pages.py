@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from analytics import summary
+from tests.conftest import copy_demo
 from tests.pages.helpers import PAGES, empty_database, metrics, open_page
 
 
@@ -20,8 +21,8 @@ def done_share(row) -> str:
 
 
 @pytest.fixture
-def demo_file(tmp_path, monkeypatch):
-    path = tmp_path / "pages.duckdb"
+def demo_file(demo_db, tmp_path, monkeypatch):
+    path = copy_demo(demo_db, tmp_path / "pages.duckdb")
     monkeypatch.setenv("TRACKER_DB", str(path))
     return path
 

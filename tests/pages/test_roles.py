@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import accounts
 from analytics.importing import import_file
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_demo
 from tests.importing.helpers import PROGRESS_HEADER, csv_bytes
 from ui import auth
 
@@ -62,9 +62,9 @@ def cheap_hashes(monkeypatch):
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch) -> Path:
+def db(demo_db, tmp_path, monkeypatch) -> Path:
     """The demo with one account per role (staff limited to TT) and one import by someone else."""
-    path = tmp_path / "roles.duckdb"
+    path = copy_demo(demo_db, tmp_path / "roles.duckdb")
     monkeypatch.setenv("TRACKER_DB", str(path))
     for role in ROLES:
         bodies = ("TT",) if role == "staff" else ()
@@ -279,8 +279,8 @@ def test_staff_limited_to_a_body_cannot_import_for_another(db):
     assert not [b for b in at.button if b.key == "confirm"]
 
 
-def test_local_mode_banner_until_the_first_account_is_made(tmp_path, monkeypatch):
-    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "local.duckdb"))
+def test_local_mode_banner_until_the_first_account_is_made(demo_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRACKER_DB", str(copy_demo(demo_db, tmp_path / "local.duckdb")))
     at = app()
     banner = [w.value for w in at.warning if "Chế độ máy cục bộ" in w.value]
     assert banner and "python -m analytics user add" in banner[0]
@@ -297,8 +297,8 @@ def test_local_mode_banner_until_the_first_account_is_made(tmp_path, monkeypatch
     assert fresh.metric and not [w for w in fresh.warning if "Chế độ máy cục bộ" in w.value]
 
 
-def test_local_mode_refuses_a_request_from_another_machine(tmp_path, monkeypatch):
-    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "local.duckdb"))
+def test_local_mode_refuses_a_request_from_another_machine(demo_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRACKER_DB", str(copy_demo(demo_db, tmp_path / "local.duckdb")))
     monkeypatch.setattr(auth, "_local_client", lambda: False)
     at = app()
     assert any("chỉ mở được trên chính máy chủ" in e.value for e in at.error)
@@ -309,7 +309,7 @@ def test_user_text_stays_inert_in_filter_chips_and_messages(tmp_path, monkeypatc
     from analytics.store.connection import open_db
 
     path = tmp_path / "inert.duckdb"
-    with open_db(path, demo_if_missing=False) as con:
+    with open_db(path, create=True) as con:
         con.execute(
             "INSERT INTO tasks (id, code, title, body_code, position, official, area_code, "
             "period_label, assigned_on, due_on) VALUES (1, 'X1', 'Nhiệm vụ', 'TT', 'Trưởng ban', "

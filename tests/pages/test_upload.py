@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from tests.conftest import copy_demo
 from tests.importing.helpers import PROGRESS_HEADER, TASKS_HEADER, csv_bytes
 from tests.pages.helpers import metrics, open_page
 
@@ -16,8 +17,8 @@ BAD = csv_bytes([PROGRESS_HEADER[:3], ["DP01-GD", "31/02/2024", "5"], ["NOPE", "
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch):
-    path = tmp_path / "upload.duckdb"
+def db(demo_db, tmp_path, monkeypatch):
+    path = copy_demo(demo_db, tmp_path / "upload.duckdb")
     monkeypatch.setenv("TRACKER_DB", str(path))
     return path
 
