@@ -28,7 +28,7 @@ def test_local_mode_lets_only_this_machine_upload(tmp_path):
     db = tmp_path / "local.duckdb"
     assert may_upload(None, db, local_request=True)  # no database yet
     assert not may_upload(None, db, local_request=False)
-    with open_db(db):
+    with open_db(db, create=True):
         pass
     assert may_upload(None, db, local_request=True)
     assert not may_upload(None, db, local_request=False)  # another machine, or a proxy
@@ -36,6 +36,8 @@ def test_local_mode_lets_only_this_machine_upload(tmp_path):
 
 def test_only_a_live_session_whose_role_may_import(tmp_path):
     db = tmp_path / "a.duckdb"
+    with open_db(db, create=True):
+        pass
     for role in ("staff", "analyst", "admin"):
         accounts.add_user(db, f"tk.{role}", role, PASSWORD, actor="test")
     now = accounts.now()

@@ -9,10 +9,10 @@ from datetime import date
 import duckdb
 import pytest
 
+from analytics.demo import load_demo
 from analytics.importing import import_file
 from analytics.importing.display import error_rows
 from analytics.importing.headers import COLUMNS
-from analytics.demo import load_demo
 from analytics.store.schema import prepare
 from tests.importing.helpers import (
     APPRAISAL_HEADER,

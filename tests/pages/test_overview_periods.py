@@ -12,6 +12,7 @@ from datetime import date
 import plotly.io
 import pytest
 
+from analytics.demo import create_demo_store
 from tests.pages.helpers import metrics, open_page
 
 QUARTER = {"ky": "quarter", "quy": 3, "nam": 2026}
@@ -65,6 +66,7 @@ SHOWN = {
 @pytest.fixture
 def demo_file(tmp_path, monkeypatch):
     path = tmp_path / "periods.duckdb"
+    create_demo_store(path)
     monkeypatch.setenv("TRACKER_DB", str(path))
     return path
 
