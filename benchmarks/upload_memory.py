@@ -118,7 +118,7 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="upload-memory-"))
     db = folder / "bench.duckdb"
-    with open_db(db):
+    with open_db(db, create=True):
         pass
     accounts.add_user(db, "quantri", "admin", "Ngua-Sat-2026-Long", actor="bench")
     port = free_port()
