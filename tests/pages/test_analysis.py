@@ -5,21 +5,10 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import pytest
-
-from analytics.demo import create_demo_store
 from tests.pages.helpers import open_page
 
 # As of 30/09/2026 (the demo's last report), compared with the previous quarter end.
 AS_OF = {"ky": "as_of", "ngay": date(2026, 9, 30)}
-
-
-@pytest.fixture
-def demo_file(tmp_path, monkeypatch):
-    path = tmp_path / "analysis.duckdb"
-    create_demo_store(path)
-    monkeypatch.setenv("TRACKER_DB", str(path))
-    return path
 
 
 def chart(at) -> dict:

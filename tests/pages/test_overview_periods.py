@@ -12,7 +12,6 @@ from datetime import date
 import plotly.io
 import pytest
 
-from analytics.demo import create_demo_store
 from tests.pages.helpers import metrics, open_page
 
 QUARTER = {"ky": "quarter", "quy": 3, "nam": 2026}
@@ -61,14 +60,6 @@ SHOWN = {
         "Mũi tên: thay đổi so với 15/08/2025 – 14/11/2025, kỳ liền trước",
     ),
 }
-
-
-@pytest.fixture
-def demo_file(tmp_path, monkeypatch):
-    path = tmp_path / "periods.duckdb"
-    create_demo_store(path)
-    monkeypatch.setenv("TRACKER_DB", str(path))
-    return path
 
 
 def deltas(at) -> dict[str, str]:
