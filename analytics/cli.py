@@ -141,14 +141,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _refusal(error: Exception) -> str | None:
-    """The one line for a store that is busy or missing, a file that is not a database, or a
-    file error; None for anything else (a fault: it is raised). The store's classes are
-    looked up only when loaded (an error from them means they are), so that start-up does
-    not load DuckDB."""
+    """The one line for a store that is busy, missing or newer than the program, a file that
+    is not a database, or a file error; None for anything else (a fault: it is raised). The
+    store's classes are looked up only when loaded (an error from them means they are), so
+    that start-up does not load DuckDB."""
     connection = sys.modules.get("analytics.store.connection")
     if connection is not None and isinstance(
         error, (connection.DatabaseBusy, connection.StoreMissing)
     ):
+        return str(error)
+    schema = sys.modules.get("analytics.store.schema")
+    if schema is not None and isinstance(error, schema.StoreTooNew):
         return str(error)
     duckdb = sys.modules.get("duckdb")
     if isinstance(error, OSError) or (duckdb is not None and isinstance(error, duckdb.Error)):

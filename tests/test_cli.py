@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import duckdb
+
 from tests.conftest import ROOT, run_cli_env
 
 
@@ -87,6 +89,19 @@ def test_a_file_that_is_not_a_database_is_one_line_and_exit_1(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_file_from_a_newer_release_is_one_line_and_exit_1(tmp_path):
+    db = tmp_path / "newer.duckdb"
+    assert cli(tmp_path, "init", "--db", str(db)).returncode == 0
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    for command in (["summary"], ["imports"], ["appraisal", "--year", "2025"]):
+        result = cli(tmp_path, *command, "--db", str(db))
+        assert result.returncode == 1, command
+        assert "Traceback" not in result.stderr, command
+        (line,) = result.stderr.strip().splitlines()
+        assert "phiên bản 99" in line and "mới hơn chương trình" in line, line
 
 
 def test_a_database_held_by_another_process_gives_one_line_and_exit_1(tmp_path):

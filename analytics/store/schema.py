@@ -238,13 +238,18 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row else 0
 
 
+class StoreTooNew(RuntimeError):
+    """The file was written by a newer version of the program (its schema is ahead)."""
+
+
 def migrate(con: duckdb.DuckDBPyConnection, target: int = LATEST_VERSION) -> int:
     """Apply every migration above the file's version up to ``target``; return the version."""
     current = schema_version(con)
     if current > LATEST_VERSION:
-        raise RuntimeError(
+        raise StoreTooNew(
             f"Tệp cơ sở dữ liệu ở phiên bản {current}, mới hơn chương trình "
-            f"({LATEST_VERSION}); hãy cập nhật chương trình."
+            f"({LATEST_VERSION}); hãy cập nhật chương trình. "
+            f"(The database was written by a newer version of the program.)"
         )
     for migration in MIGRATIONS:
         if current < migration.version <= target:
