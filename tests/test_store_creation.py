@@ -18,6 +18,7 @@ from analytics import summary
 from analytics.cli import main
 from analytics.store.connection import StoreMissing, open_db
 from tests.conftest import ROOT, copy_demo, run_cli_env
+from tests.importing.helpers import dump
 
 PROGRESS = ROOT / "tests" / "fixtures"  # not read: the store is checked first
 REPORT = "Mã nhiệm vụ,Ngày báo cáo,Tiến độ (%)\nDP05-GD,30/10/2026,90\n"
@@ -94,10 +95,8 @@ def _fingerprint(db: Path) -> tuple:
     wal = db.with_name(db.name + ".wal")
     digest = hashlib.sha256(db.read_bytes()).hexdigest()
     with duckdb.connect(str(db), read_only=True) as con:
-        tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
-        counts = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchall()[0][0] for t in tables}
-        meta = con.execute("SELECT * FROM meta ORDER BY key").fetchall()
-    return digest, wal.exists(), counts, meta
+        content = dump(con)
+    return digest, wal.exists(), {t: len(rows) for t, rows in content.items()}, content["meta"]
 
 
 def test_a_dry_run_writes_nothing_anywhere(demo_db, tmp_path, capsys):
