@@ -14,7 +14,14 @@ import plotly.graph_objects as go
 from analytics import formats
 from analytics.labels import text
 from analytics.statuses import AT_RISK, TASK_STATUS_CODES, TASK_STATUSES, status_colour
-from analytics.tables import LOWEST_FIRST, exact_rates, figure_name, figure_values, group_order
+from analytics.tables import (
+    LOWEST_FIRST,
+    PERCENT_FIGURES,
+    exact_rates,
+    figure_name,
+    figure_values,
+    group_order,
+)
 from analytics.trend import side_by_side
 
 FONT = "Noto Sans, Arial, sans-serif"
@@ -372,7 +379,6 @@ def overview_figures(
 
 # The analysis chart: a figure per group, the chosen period against its comparison.
 NEUTRAL_PAIR = ("#3D4F63", "#B7C2CE")  # slate and its light shade, apart from every status
-PERCENT_FIGURES = ("completion_rate", "on_time_rate", "avg_progress")
 WRAP_AT = 34  # longer group names go on two lines (officials' names run to 49 characters)
 
 

@@ -37,28 +37,14 @@ def exact_rates(figures: pd.DataFrame, suffix: str = "") -> pd.DataFrame:
 COMPARED = ("tasks", "qua_han", "completion_rate", "on_time_rate", "avg_progress")
 
 
-def _header(figure: str, language: str) -> str:
-    if figure in ("completion_rate", "on_time_rate", "avg_progress"):
-        return f"{text(figure, language)} (%)"
-    if figure == "tasks":
-        return text("tasks_total", language)
-    if figure == "progress_delta":
-        return text("period_delta", language)
-    return text(figure, language)
-
-
-def _values(figures: pd.DataFrame, figure: str, suffix: str = "") -> pd.Series:
-    if figure in ("completion_rate", "on_time_rate"):
-        return exact_rates(figures, suffix)[figure] * 100  # rounded once, when shown
-    return figures[figure + suffix]
-
-
-# The figures one can chart per group, in the table's order; ``progress_delta`` only in
-# a period view (a window).
+# The figures per group, in the table's order (what one can chart); ``progress_delta``
+# only in a period view (a window).
 FIGURES = ("tasks", *TASK_STATUS_CODES, "completion_rate", "on_time_rate", "avg_progress")
+# Figures shown in percent.
+PERCENT_FIGURES = ("completion_rate", "on_time_rate", "avg_progress")
 # Figures where lower is worse: their groups are listed lowest first. Counts are listed
 # largest first, which for overdue and not started is also worst first.
-LOWEST_FIRST = ("completion_rate", "on_time_rate", "avg_progress", "progress_delta")
+LOWEST_FIRST = (*PERCENT_FIGURES, "progress_delta")
 
 
 def figure_name(figure: str, language: str) -> str:
@@ -67,9 +53,16 @@ def figure_name(figure: str, language: str) -> str:
     return text(words.get(figure, figure), language)
 
 
+def _header(figure: str, language: str) -> str:
+    """The figure's column header: its name, with ``(%)`` for a percentage."""
+    return figure_name(figure, language) + (" (%)" if figure in PERCENT_FIGURES else "")
+
+
 def figure_values(figures: pd.DataFrame, figure: str, suffix: str = "") -> pd.Series:
     """The figure as the table shows it: rates in percent from the counts, others as stored."""
-    return _values(figures, figure, suffix)
+    if figure in ("completion_rate", "on_time_rate"):
+        return exact_rates(figures, suffix)[figure] * 100  # rounded once, when shown
+    return figures[figure + suffix]
 
 
 def group_order(figures: pd.DataFrame, figure: str, suffix: str = "") -> list[int]:
@@ -97,9 +90,8 @@ def figures_table(figures: pd.DataFrame, language: str) -> pd.DataFrame:
     """Figures per group (``key``, ``label``, figures) with headers in ``language``;
     rates in percent. ``progress_delta`` only when the figures carry it."""
     table = pd.DataFrame({text("group", language): figures["label"]})
-    for figure in ("tasks", *TASK_STATUS_CODES, "completion_rate", "on_time_rate",
-                   "avg_progress"):  # fmt: skip
-        table[_header(figure, language)] = _values(figures, figure)
+    for figure in FIGURES:
+        table[_header(figure, language)] = figure_values(figures, figure)
     if figures["progress_delta"].notna().any():
         table[_header("progress_delta", language)] = figures["progress_delta"]
     return table.reset_index(drop=True)
@@ -109,11 +101,12 @@ def compared_table(compared: pd.DataFrame, language: str) -> pd.DataFrame:
     """The current figures (``*_second``) with, after the main ones, their change since
     the comparison period (``*_change``; rates in percentage points)."""
     table = pd.DataFrame({text("group", language): compared["label"]})
-    for figure in ("tasks", *TASK_STATUS_CODES, "completion_rate", "on_time_rate",
-                   "avg_progress"):  # fmt: skip
-        table[_header(figure, language)] = _values(compared, figure, "_second")
+    for figure in FIGURES:
+        table[_header(figure, language)] = figure_values(compared, figure, "_second")
         if figure in ("completion_rate", "on_time_rate"):
-            change = _values(compared, figure, "_second") - _values(compared, figure, "_first")
+            change = figure_values(compared, figure, "_second") - figure_values(
+                compared, figure, "_first"
+            )
             table[CHANGE_PREFIX + _header(figure, language)] = change
         elif figure in COMPARED:
             table[CHANGE_PREFIX + _header(figure, language)] = compared[figure + "_change"]

@@ -54,3 +54,15 @@ def test_only_a_live_session_whose_role_may_import(tmp_path):
     assert not may_upload(staff, db, local_request=False, when=late)
     accounts.set_disabled(db, "tk.staff", actor="test")
     assert not may_upload(staff, db, local_request=False, when=now)
+
+
+def test_a_store_that_stays_busy_refuses_the_upload_instead_of_failing(monkeypatch, tmp_path):
+    from analytics.store.connection import DatabaseBusy
+    from ui import http_guard
+
+    def busy(*args, **kwargs):
+        raise DatabaseBusy(tmp_path / "busy.duckdb", 10)
+
+    monkeypatch.setattr(http_guard, "may_upload", busy)
+    scope = {"type": "http", "headers": [], "client": ("127.0.0.1", 5000)}
+    assert http_guard._allowed(scope) is False

@@ -282,7 +282,7 @@ def sign_in_form(language: str) -> None:
     st.rerun()
 
 
-def sign_in(account: Account, generation: int = 0) -> None:
+def sign_in(account: Account, generation: int) -> None:
     """Mark this session signed in as ``account`` (after its password was checked), of the
     account's sign-in ``generation``."""
     st.session_state[SESSION_KEY] = accounts.new_session(account, accounts.now(), generation)

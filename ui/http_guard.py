@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from analytics.session_cookie import COOKIE_NAME
-from analytics.store.connection import resolve_db_path
+from analytics.store.connection import DatabaseBusy, resolve_db_path
 from analytics.upload_gate import may_upload
 
 SECURITY_HEADERS = (
@@ -79,7 +79,10 @@ def _allowed(scope: Scope) -> bool:
     except Exception:  # a malformed header carries no usable cookie
         cookies = SimpleCookie()
     cookie = cookies[COOKIE_NAME].value if COOKIE_NAME in cookies else None
-    return may_upload(cookie, resolve_db_path(None), local_request=_local(scope, headers))
+    try:
+        return may_upload(cookie, resolve_db_path(None), local_request=_local(scope, headers))
+    except DatabaseBusy:  # the store stayed busy: refuse (403), never a server error
+        return False
 
 
 def _local(scope: Scope, headers: dict[bytes, bytes]) -> bool:

@@ -22,6 +22,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from analytics.formats import number as thousands
 from analytics.importing import values
 from analytics.importing.headers import (
     APPRAISAL,
@@ -461,6 +462,6 @@ def _too_long(cols: _Columns, kind: str, issues: Issues) -> bool:
         long = (text.str.len() > col.max_chars).to_numpy(dtype=bool, na_value=False)
         if long.any():
             found = True
-            limit = f"{col.max_chars:,}".replace(",", ".")
+            limit = thousands(col.max_chars)
             issues.add_rows("too_long", col.name, cols.rows[long], text[long], limit)
     return found

@@ -24,6 +24,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from analytics.formats import number as thousands
 from analytics.importing.issues import Rejected, reject_file
 
 MIB = 1024 * 1024
@@ -64,7 +65,7 @@ class Budget:
 
 
 def too_large(total: int) -> Rejected:
-    return reject_file("xlsx_too_large", detail=f"{total // MIB:,}".replace(",", "."))
+    return reject_file("xlsx_too_large", detail=thousands(total // MIB))
 
 
 @dataclass

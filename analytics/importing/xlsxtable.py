@@ -22,6 +22,7 @@ import pandas as pd
 from openpyxl.styles.numbers import builtin_format_code, is_date_format, is_timedelta_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, WINDOWS_EPOCH, from_excel, from_ISO8601
 
+from analytics.formats import number as thousands
 from analytics.importing.issues import Issues, Rejected, reject_file
 from analytics.importing.source import MAX_ROWS
 from analytics.importing.table import RawTable, cells_frame, drop_blank_rows
@@ -132,7 +133,7 @@ class _Reader:
     def _spend(self, size: int) -> None:
         self.text_left -= size
         if self.text_left < 0:
-            raise reject_file("xlsx_too_much_text", detail=f"{MAX_TEXT_CHARS:,}".replace(",", "."))
+            raise reject_file("xlsx_too_much_text", detail=thousands(MAX_TEXT_CHARS))
 
     def _shared_strings(self) -> list[str]:
         """The shared string table: each entry's plain text (phonetic runs left out)."""
@@ -235,7 +236,7 @@ class _Reader:
                 number = attrs.get("r")
                 row_number = _row_of(number) if number else row_number + 1
                 if row_number > MAX_ROW_NUMBER:
-                    raise reject_file("row_beyond_limit", detail=_thousands(row_number))
+                    raise reject_file("row_beyond_limit", detail=thousands(row_number))
                 keep_row = row_number >= next_row
                 cells.clear()
                 column = 0
@@ -348,7 +349,3 @@ def _row_of(text: str) -> int:
         if not number.is_integer():
             raise ValueError(f"{text[:20]} is not a valid row number") from None
         return int(number)
-
-
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
