@@ -145,9 +145,10 @@ def _refusal(error: Exception) -> str | None:
     is not a database, or a file error; None for anything else (a fault: it is raised). The
     store's classes are looked up only when loaded (an error from them means they are), so
     that start-up does not load DuckDB."""
-    connection = sys.modules.get("analytics.store.connection")
-    if connection is not None and isinstance(
-        error, (connection.DatabaseBusy, connection.StoreMissing)
+    errors = sys.modules.get("analytics.store.errors")
+    if errors is not None and isinstance(
+        error,
+        (errors.DatabaseBusy, errors.StoreMissing, errors.StoreUnavailable, errors.BadStoreAddress),
     ):
         return str(error)
     schema = sys.modules.get("analytics.store.schema")

@@ -24,14 +24,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     from analytics.cli import print_json, say
     from analytics.demo import load_demo
-    from analytics.store.connection import open_db, resolve_db_path
+    from analytics.store.connection import open_db, open_store
+    from analytics.store.lookups import task_count
     from analytics.store.schema import schema_version
 
-    path = resolve_db_path(args.db)
-    with open_db(path, create=True) as con:
+    store = open_store(args.db)
+    path = store.name
+    with open_db(store, create=True) as con:
         added = load_demo(con) if args.demo else 0
         version = schema_version(con)
-        tasks = con.execute("SELECT count(*) FROM tasks").fetchall()[0][0]
+        tasks = task_count(con)
     say(f"Cơ sở dữ liệu sẵn sàng: {path} ({tasks} nhiệm vụ).")
     print_json(
         {

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import duckdb
 import pandas as pd
 
 from analytics.importing.csvtable import read_csv_text
@@ -30,7 +29,7 @@ from analytics.importing.source import Readable, read_source
 from analytics.importing.table import RawTable
 from analytics.importing.validate import Staged, validate
 from analytics.store import imports_sql
-from analytics.store.connection import database_file, resolve_db_path, use_connection
+from analytics.store.connection import Database, WriteConflict, store_of, use_connection
 
 WRITE_ATTEMPTS = 4
 
@@ -133,34 +132,33 @@ def check_headers(table: RawTable) -> HeaderMatch:
     return match
 
 
-# One import at a time per database file inside this process, so two uploads at the
-# same moment are written one after the other instead of colliding, and a key the first
-# one adds is found stored by the second (the store keeps one report per task and day
-# this way; see migration 5 in analytics/store/schema.py).
+# One import at a time per store inside this process, so two uploads at the same moment
+# are written one after the other instead of colliding, and a key the first one adds is
+# found stored by the second (the store keeps one report per task and day this way; see
+# migration 5 in analytics/store/schema.py). Across processes the store's transaction
+# refuses a write made on stale reads (WriteConflict) and the import is validated again.
 _locks_guard = threading.Lock()
-_locks: dict[str, threading.Lock] = {}
+_connection_locks: dict[int, threading.Lock] = {}
 
 
-def _lock_for(db: object) -> threading.Lock:
-    if isinstance(db, duckdb.DuckDBPyConnection):  # two connections to one file share it
-        path = database_file(db)
-        key = f"con:{id(db)}" if path is None else str(path)
-    else:
-        key = str(resolve_db_path(db))
-    with _locks_guard:
-        return _locks.setdefault(key, threading.Lock())
+def _lock_for(db: Database) -> threading.Lock:
+    store = store_of(db)
+    if store is not None:
+        return store.exclusive()
+    with _locks_guard:  # a connection to a database in memory: its own lock
+        return _connection_locks.setdefault(id(db), threading.Lock())
 
 
 @contextmanager
-def exclusive(db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None) -> Iterator[None]:
-    """Hold the in-process lock of ``db`` (imports and undos of one file take turns)."""
+def exclusive(db: Database) -> Iterator[None]:
+    """Hold the in-process lock of ``db`` (imports and undos of one store take turns)."""
     with _lock_for(db):
         yield
 
 
 def import_file(
     source: Readable,
-    db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None = None,
+    db: Database = None,
     *,
     file_name: str | None = None,
     user: str | None = None,
@@ -214,20 +212,13 @@ def import_file(
                     con, kind, staged.frame, staged.present, record, staged.new_periods,
                     staged.duplicates,
                 )  # fmt: skip
-            except (duckdb.TransactionException, duckdb.ConstraintException) as error:
-                if not _is_conflict(error) or attempt == WRITE_ATTEMPTS - 1:
-                    if _is_conflict(error):
-                        raise ImportConflict() from None
-                    raise
+            except WriteConflict:
+                if attempt == WRITE_ATTEMPTS - 1:
+                    raise ImportConflict() from None
                 time.sleep(0.05 * 2**attempt)
                 continue
             return _ok(staged, counts, import_id, src, dry_run=False)
     raise ImportConflict()
-
-
-def _is_conflict(error: duckdb.Error) -> bool:
-    text = str(error).lower()
-    return "conflict" in text or "transaction" in text or "duplicate key" in text
 
 
 def _ok(

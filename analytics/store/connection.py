@@ -21,6 +21,30 @@ from pathlib import Path
 
 import duckdb
 
+from analytics.store.errors import DatabaseBusy, StoreMissing, StoreUnavailable, WriteConflict
+from analytics.store.postgres import PostgresStore, is_url
+
+__all__ = [
+    "Connection",
+    "Database",
+    "DatabaseBusy",
+    "FileStore",
+    "PostgresStore",
+    "StoreMissing",
+    "StoreUnavailable",
+    "WriteConflict",
+    "open_db",
+    "open_store",
+    "require_store",
+    "resolve_db",
+    "transaction",
+    "use_connection",
+]  # fmt: skip
+
+# What every statement of analytics/store/ runs on: the file's connection, or one to the
+# in-memory copy of a PostgreSQL store (see analytics/store/postgres.py).
+Connection = duckdb.DuckDBPyConnection
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB = PROJECT_ROOT / "data" / "tracker.duckdb"
 ENV_VAR = "TRACKER_DB"
@@ -29,29 +53,27 @@ WAIT_ENV_VAR = "TRACKER_WAIT_SECONDS"
 
 # One creator/migrator at a time inside this process (several Streamlit sessions).
 _prepare_lock = threading.Lock()
-_prepared: set[Path] = set()
 
 
-class DatabaseBusy(RuntimeError):
-    """Another process keeps the database file locked."""
-
-    def __init__(self, path: Path, waited: float) -> None:
-        super().__init__(
-            f"Cơ sở dữ liệu {path} đang được một tiến trình khác sử dụng "
-            f"(đã chờ {waited:.0f} giây); hãy thử lại sau. "
-            f"(The database is in use by another process.)"
-        )
-        self.path = path
+def resolve_db(db: str | os.PathLike[str] | None = None) -> Path | str:
+    """Where the store is: an explicit path or ``postgresql://`` URL, else ``TRACKER_DB``,
+    else ``data/tracker.duckdb``. A URL stays text; a path is made absolute."""
+    given = str(db).strip() if db is not None else ""
+    if not given:
+        given = os.environ.get(ENV_VAR, "").strip()
+    if not given:
+        return DEFAULT_DB
+    if is_url(given):
+        return given
+    return Path(given).expanduser().resolve()
 
 
 def resolve_db_path(db: str | os.PathLike[str] | None = None) -> Path:
-    """The database path: an explicit one, else ``TRACKER_DB``, else ``data/tracker.duckdb``."""
-    if db is not None and str(db) != "":
-        return Path(db).expanduser().resolve()
-    env = os.environ.get(ENV_VAR, "").strip()
-    if env:
-        return Path(env).expanduser().resolve()
-    return DEFAULT_DB
+    """The database file's path (a URL is refused: it names no file)."""
+    where = resolve_db(db)
+    if isinstance(where, str):
+        raise ValueError(f"{where} is not a file")
+    return where
 
 
 def database_file(con: duckdb.DuckDBPyConnection) -> Path | None:
@@ -101,27 +123,6 @@ def connect_with_wait(path: Path, wait_seconds: float | None = None) -> duckdb.D
         return con
 
 
-class StoreMissing(FileNotFoundError):
-    """The database file does not exist; only ``init`` (or the app's first start on the
-    default file) creates one."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"Không có cơ sở dữ liệu {path}; hãy tạo bằng: python -m analytics init --db {path} "
-            f"(no database at this path; create it with init)"
-        )
-        self.path = path
-
-
-def require_store(db: str | os.PathLike[str] | None = None) -> Path:
-    """The store's path; :class:`StoreMissing` when there is no file there (checked before
-    long work such as reading a file to import)."""
-    path = resolve_db_path(db)
-    if not path.exists():
-        raise StoreMissing(path)
-    return path
-
-
 def _make_folders(folder: Path) -> None:
     """Create ``folder`` and any missing parent owner-only (0700); existing ones stay as
     they are."""
@@ -141,86 +142,218 @@ def _owner_only(path: Path) -> None:
             os.chmod(part, 0o600)
 
 
-def _create(path: Path, wait_seconds: float | None) -> duckdb.DuckDBPyConnection:
-    """A new file at ``path`` with the schema and reference data, owner-only (0600) in
-    folders created owner-only (0700)."""
-    from analytics.store.schema import prepare  # late import: schema imports this module
-
-    _make_folders(path.parent)
-    old_mask = os.umask(0o077)  # the file and log DuckDB makes now: never readable by others
-    try:
-        con = connect_with_wait(path, wait_seconds)
+def file_stamp(path: Path) -> tuple[int, ...]:
+    """Size and modification time of the file and its write-ahead log."""
+    stamp: list[int] = []
+    for part in (path, path.with_name(path.name + ".wal")):
         try:
-            prepare(con)
-        except BaseException:
+            info = part.stat()
+            stamp += [info.st_size, info.st_mtime_ns]
+        except FileNotFoundError:
+            stamp += [0, 0]
+    return tuple(stamp)
+
+
+class FileStore:
+    """The store in a DuckDB file, opened for each operation and closed after it."""
+
+    engine = "duckdb"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.name = str(path)
+        self._prepared = False
+        self._versions: dict[tuple[int, ...], int] = {}
+        self._import_lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"FileStore({self.name!r})"
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def _create(self, wait_seconds: float | None) -> duckdb.DuckDBPyConnection:
+        """A new file with the schema and reference data, owner-only (0600) in folders
+        created owner-only (0700)."""
+        from analytics.store.schema import prepare  # late import: schema imports this module
+
+        _make_folders(self.path.parent)
+        old_mask = os.umask(0o077)  # the file and log DuckDB makes now: never readable by others
+        try:
+            con = connect_with_wait(self.path, wait_seconds)
+            try:
+                prepare(con)
+            except BaseException:
+                con.close()
+                raise
+        finally:
+            os.umask(old_mask)
+        _owner_only(self.path)
+        self._prepared = True
+        return con
+
+    @contextmanager
+    def connect(
+        self, *, create: bool = False, wait_seconds: float | None = None
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Open the file for one operation, migrating an older file first; a missing file
+        raises :class:`StoreMissing` unless ``create``."""
+        from analytics.store.schema import prepare  # late import: schema imports this module
+
+        with _prepare_lock:
+            if not self.path.exists():
+                if not create:
+                    raise StoreMissing(self.path)
+                con = self._create(wait_seconds)
+            else:
+                con = connect_with_wait(self.path, wait_seconds)
+                try:
+                    if not self._prepared:
+                        prepare(con)
+                        self._prepared = True
+                except BaseException:
+                    con.close()
+                    raise
+        try:
+            yield con
+        finally:
             con.close()
-            raise
-    finally:
-        os.umask(old_mask)
-    _owner_only(path)
-    _prepared.add(path)
-    return con
+
+    def data_version(self) -> int:
+        """The data version; the file is opened only when its size or time changed."""
+        from analytics.store.schema import data_version
+
+        stamp = file_stamp(self.path)
+        if stamp not in self._versions:
+            with self.connect() as con:
+                version = data_version(con)
+            self._versions = {file_stamp(self.path): version}
+            return version
+        return self._versions[stamp]
+
+    def exclusive(self) -> threading.Lock:
+        """Imports and undos of this store take turns inside the process."""
+        return self._import_lock
+
+
+Store = FileStore | PostgresStore
+Database = str | os.PathLike[str] | FileStore | PostgresStore | duckdb.DuckDBPyConnection | None
+
+_stores_lock = threading.Lock()
+_stores: dict[str, Store] = {}
+
+
+def open_store(db: str | os.PathLike[str] | Store | None = None) -> Store:
+    """The store ``db`` names (a path, a ``postgresql://`` URL, or a store already open);
+    one object per store in a process, so the PostgreSQL copy and pool are shared."""
+    if isinstance(db, (FileStore, PostgresStore)):
+        return db
+    where = resolve_db(db)
+    key = str(where)
+    with _stores_lock:
+        store = _stores.get(key)
+        if store is None:
+            store = (
+                PostgresStore(where, default_wait()) if isinstance(where, str) else FileStore(where)
+            )
+            _stores[key] = store
+        return store
+
+
+def forget_stores() -> None:
+    """Close every PostgreSQL store this process opened (tests, a server shutting down)."""
+    with _stores_lock:
+        for store in _stores.values():
+            if isinstance(store, PostgresStore):
+                store.close()
+        _stores.clear()
+
+
+def require_store(db: str | os.PathLike[str] | None = None) -> Store:
+    """The store, or :class:`StoreMissing` when there is none (checked before long work
+    such as reading a file to import)."""
+    store = open_store(db)
+    if not store.exists():
+        raise StoreMissing(store.name)
+    return store
 
 
 @contextmanager
 def open_db(
-    db: str | os.PathLike[str] | None = None,
+    db: str | os.PathLike[str] | Store | None = None,
     *,
     create: bool = False,
     wait_seconds: float | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open the database for one operation, migrating an older file first.
+    """A connection to the store for one operation, closed on exit.
 
-    A missing file raises :class:`StoreMissing` unless ``create`` is true (``init``, the
+    A missing store raises :class:`StoreMissing` unless ``create`` is true (``init``, the
     app's first start): then it is made with the schema and the reference data, no task.
-    The connection is closed on exit.
     """
-    from analytics.store.schema import prepare  # late import: schema imports this module
-
-    path = resolve_db_path(db)
-    with _prepare_lock:
-        if not path.exists():
-            if not create:
-                raise StoreMissing(path)
-            con = _create(path, wait_seconds)
-        else:
-            con = connect_with_wait(path, wait_seconds)
-            try:
-                if path not in _prepared:
-                    prepare(con)
-                    _prepared.add(path)
-            except BaseException:
-                con.close()
-                raise
-    try:
-        yield con
-    finally:
-        con.close()
+    store = open_store(db)
+    if isinstance(store, FileStore):
+        with store.connect(create=create, wait_seconds=wait_seconds) as con:
+            yield con
+    else:
+        with store.connect(create=create) as con:
+            yield con
 
 
 @contextmanager
-def use_connection(
-    db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None,
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Accept a path (opened and closed here; it must exist, see :func:`open_db`) or a
-    connection the caller owns."""
+def use_connection(db: Database) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Accept a store or where it is (opened and closed here; it must exist, see
+    :func:`open_db`) or a connection the caller owns."""
     if isinstance(db, duckdb.DuckDBPyConnection):
-        from analytics.store.schema import prepare
+        if _owner(db) is None:
+            from analytics.store.schema import prepare
 
-        prepare(db)
+            prepare(db)
         yield db
         return
     with open_db(db) as con:
         yield con
 
 
+def _owner(con: duckdb.DuckDBPyConnection) -> PostgresStore | None:
+    with _stores_lock:
+        stores = [s for s in _stores.values() if isinstance(s, PostgresStore)]
+    return next((s for s in stores if s.owns(con)), None)
+
+
+def store_of(db: Database) -> Store | None:
+    """The store behind ``db`` (None for a connection to a DuckDB database the caller made)."""
+    if isinstance(db, duckdb.DuckDBPyConnection):
+        owner = _owner(db)
+        if owner is not None:
+            return owner
+        path = database_file(db)
+        return open_store(path) if path is not None else None
+    return open_store(db)
+
+
 @contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """``BEGIN`` … ``COMMIT``; any failure rolls everything back."""
+def transaction(
+    con: duckdb.DuckDBPyConnection, *, strict: bool = False, tables: tuple[str, ...] = ()
+) -> Iterator[None]:
+    """One transaction: all of the body's writes or none.
+
+    On a PostgreSQL store the body runs on the in-memory copy and what it changed is then
+    written to PostgreSQL (``tables``: the tables the body may change, all when empty).
+    ``strict``: raise :class:`WriteConflict` when another process wrote since ``con`` was
+    opened (the caller's reads are stale; it retries).
+    """
+    owner = _owner(con)
+    if owner is not None:
+        with owner.transaction(con, strict=strict, tables=tables or None):
+            yield
+        return
     con.execute("BEGIN TRANSACTION")
     try:
         yield
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    con.execute("COMMIT")
+    try:
+        con.execute("COMMIT")
+    except duckdb.TransactionException as error:
+        raise WriteConflict(str(error)) from None

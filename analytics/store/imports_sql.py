@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,6 +23,8 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from analytics.store.connection import transaction
+from analytics.store.errors import WriteConflict
 from analytics.store.schema import bump_data_version
 
 STAGE_VIEW = "import_rows"  # the registered frame of valid rows
@@ -372,32 +374,29 @@ def write_import(
     spec, sql = _KINDS[kind], _SQL[kind]
     flags = _flags(spec, present)
     _register(con, STAGE_VIEW, stage)
-    con.execute("BEGIN TRANSACTION")
+    tables = (spec.table, "periods", "row_history", "imports", "meta")
     try:
-        import_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM imports").fetchall()[0][0]
-        params = {**flags, "import_id": import_id}
-        _match_stored(con, sql, flags)
-        found = _counts(con, len(stage))
-        result = Counts(found.inserted, found.updated, found.unchanged + duplicates)
-        _add_periods(con, import_id, new_periods)
-        con.execute(sql.history, {"import_id": import_id, "table": spec.table})
-        if result.updated:
-            con.execute(sql.update, params)
-        if result.inserted:
-            con.execute(sql.insert, {"import_id": import_id})
-        con.execute(
-            """INSERT INTO imports (id, imported_at, user_name, file_name, sha256, kind, rows,
-                                    inserted, updated, unchanged)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [import_id, _now(), record.user_name, record.file_name, record.sha256, kind,
-             record.rows, result.inserted, result.updated, result.unchanged],
-        )  # fmt: skip
-        con.execute("DROP TABLE import_matched")
-        bump_data_version(con)
-        con.execute("COMMIT")
-    except BaseException:
-        _rollback(con)
-        raise
+        with _conflicts_raised(), transaction(con, strict=True, tables=tables):
+            import_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM imports").fetchall()[0][0]
+            params = {**flags, "import_id": import_id}
+            _match_stored(con, sql, flags)
+            found = _counts(con, len(stage))
+            result = Counts(found.inserted, found.updated, found.unchanged + duplicates)
+            _add_periods(con, import_id, new_periods)
+            con.execute(sql.history, {"import_id": import_id, "table": spec.table})
+            if result.updated:
+                con.execute(sql.update, params)
+            if result.inserted:
+                con.execute(sql.insert, {"import_id": import_id})
+            con.execute(
+                """INSERT INTO imports (id, imported_at, user_name, file_name, sha256, kind, rows,
+                                        inserted, updated, unchanged)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [import_id, _now(), record.user_name, record.file_name, record.sha256, kind,
+                 record.rows, result.inserted, result.updated, result.unchanged],
+            )  # fmt: skip
+            con.execute("DROP TABLE import_matched")
+            bump_data_version(con)
     finally:
         con.unregister(STAGE_VIEW)
     return import_id, result
@@ -416,6 +415,19 @@ def _add_periods(
             "INSERT INTO row_history VALUES (?, 'periods', to_json([?]), 'insert', NULL)",
             [import_id, label],
         )
+
+
+@contextlib.contextmanager
+def _conflicts_raised() -> Iterator[None]:
+    """Another connection's write that collided with this one (a transaction conflict or a
+    key it added meanwhile) as :class:`WriteConflict`: the caller validates again."""
+    try:
+        yield
+    except (duckdb.TransactionException, duckdb.ConstraintException) as error:
+        text = str(error).lower()
+        if "conflict" in text or "transaction" in text or "duplicate key" in text:
+            raise WriteConflict(str(error)) from None
+        raise
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:
@@ -581,8 +593,8 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int, user_name: str) 
     The caller checks first that no later import stands in the way. Returns how many
     rows were removed (``inserted``) and restored (``updated``).
     """
-    con.execute("BEGIN TRANSACTION")
-    try:
+    tables = ("progress", "appraisals", "tasks", "periods", "imports", "meta")
+    with _conflicts_raised(), transaction(con, strict=True, tables=tables):
         removed = con.execute(
             "SELECT count(*) FROM row_history WHERE import_id = ? AND action = 'insert' "
             "AND table_name <> 'periods'",
@@ -598,10 +610,6 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int, user_name: str) 
             [_now(), user_name, import_id],
         )
         bump_data_version(con)
-        con.execute("COMMIT")
-    except BaseException:
-        _rollback(con)
-        raise
     return Counts(removed, restored, 0)
 
 

@@ -76,3 +76,8 @@ def task_reports(con: duckdb.DuckDBPyConnection, code: str) -> pd.DataFrame:
         "ORDER BY p.report_date",
         [code],
     ).df()
+
+
+def task_count(con: duckdb.DuckDBPyConnection) -> int:
+    """How many tasks are stored."""
+    return con.execute("SELECT count(*) FROM tasks").fetchall()[0][0]

@@ -85,7 +85,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             """CREATE TABLE progress (
                 task_id INTEGER NOT NULL,
                 report_date DATE NOT NULL,
-                progress DOUBLE NOT NULL CHECK (progress >= 0 AND progress <= 100),
+                progress DOUBLE PRECISION NOT NULL CHECK (progress >= 0 AND progress <= 100),
                 status TEXT NOT NULL
                     CHECK (status IN ('chua_trien_khai', 'dang_thuc_hien', 'hoan_thanh')),
                 note TEXT,
@@ -188,7 +188,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             """CREATE TABLE progress_v5 (
                 task_id INTEGER NOT NULL,
                 report_date DATE NOT NULL,
-                progress DOUBLE NOT NULL CHECK (progress >= 0 AND progress <= 100),
+                progress DOUBLE PRECISION NOT NULL CHECK (progress >= 0 AND progress <= 100),
                 status TEXT NOT NULL
                     CHECK (status IN ('chua_trien_khai', 'dang_thuc_hien', 'hoan_thanh')),
                 note TEXT,
@@ -230,7 +230,7 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """The version the file is at; 0 for an empty file."""
     has_meta = con.execute(
         "SELECT count(*) FROM information_schema.tables "
-        "WHERE table_schema = 'main' AND table_name = 'meta'"
+        "WHERE table_schema = current_schema() AND table_name = 'meta'"
     ).fetchall()[0][0]
     if not has_meta:
         return 0
@@ -262,7 +262,8 @@ def _apply(con: duckdb.DuckDBPyConnection, migration: Migration) -> None:
     for statement in migration.statements:
         con.execute(statement)
     con.execute(
-        "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(migration.version)]
+        "INSERT INTO meta VALUES ('schema_version', ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", [str(migration.version)]
     )
 
 
@@ -276,22 +277,22 @@ def _in_transaction(con: duckdb.DuckDBPyConnection, work: Callable[[], None]) ->
 def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
     """Add any default body, area, position or period the file lacks (never overwrites)."""
     con.executemany(
-        "INSERT OR IGNORE INTO bodies VALUES (?, ?, ?, ?)",
+        "INSERT INTO bodies VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [(b.code, b.name_vi, b.name_en, i) for i, b in enumerate(reference_data.BODIES)],
     )
     con.executemany(
-        "INSERT OR IGNORE INTO areas VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO areas VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [(a.code, a.name_vi, a.name_en, a.headline, i) for i, a in enumerate(reference_data.AREAS)],
     )
     con.executemany(
-        "INSERT OR IGNORE INTO positions VALUES (?, ?, ?)",
+        "INSERT INTO positions VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         [(p.name_vi, p.name_en, i) for i, p in enumerate(reference_data.POSITIONS)],
     )
     con.executemany(
-        "INSERT OR IGNORE INTO periods VALUES (?, ?, ?, ?)",
+        "INSERT INTO periods VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [(p.label, p.kind, p.start_year, p.end_year) for p in reference_data.PERIODS],
     )
-    con.execute("INSERT OR IGNORE INTO meta VALUES ('data_version', '0')")
+    con.execute("INSERT INTO meta VALUES ('data_version', '0') ON CONFLICT DO NOTHING")
 
 
 def prepare(con: duckdb.DuckDBPyConnection) -> None:

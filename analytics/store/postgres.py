@@ -1,0 +1,597 @@
+"""A store kept in PostgreSQL, worked on through an in-memory DuckDB copy of it.
+
+PostgreSQL holds the data of record; every process keeps a *mirror* of it in an in-memory
+DuckDB database, and every statement of ``analytics/store/`` runs on that mirror, so the
+figures, the import's rules and the undo are the same code, and give the same numbers, on
+both engines. The mirror is kept current per table:
+
+- PostgreSQL keeps a version per table (``store_versions``). Before each operation the
+  process reads them (one small query) and reloads only the tables that another process
+  changed since, in one consistent snapshot.
+- A write runs on the mirror inside a transaction; on success the rows it changed (found
+  by comparing a hash of every row before and after) are written to PostgreSQL in one
+  PostgreSQL transaction, under an advisory lock that every writer takes, with the
+  versions of the changed tables raised. Only then is the mirror's transaction committed.
+  Any failure rolls both back: nothing is half-written anywhere.
+- Writers take turns through the advisory lock, from any number of processes and
+  machines. A write whose reads were made before another process's write (an import
+  validated against rows that changed since) raises :class:`WriteConflict` when it asked
+  to be strict, and is retried by its caller against the new rows.
+
+The password is never in the URL (CONTRACT.md section 1): libpq reads ``PGPASSWORD`` or
+``~/.pgpass``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import duckdb
+import psycopg
+from psycopg import sql
+from psycopg_pool import ConnectionPool
+
+from analytics.store.errors import BadStoreAddress, StoreMissing, StoreUnavailable, WriteConflict
+
+URL_PREFIXES = ("postgresql://", "postgres://")
+VERSIONS_TABLE = "store_versions"  # engine bookkeeping; not part of the store's data
+SCHEMA_KEY = ""  # the versions' entry for the schema version
+WRITE_LOCK_KEY = 7_312_026  # pg_advisory_xact_lock: one writer at a time, any process
+
+# Tables whose rows have a key without a primary-key index in the schema (migrations 3 and
+# 5 dropped them for DuckDB's import speed); PostgreSQL gets a unique index on them.
+LOGICAL_KEYS = {
+    "progress": ("task_id", "report_date"),
+    "row_history": ("import_id", "table_name", "row_key"),
+}
+SEQUENCES = {"audit_id": ("audit", "id")}  # sequence -> the column it numbers
+
+
+def is_url(db: object) -> bool:
+    return isinstance(db, str) and db.strip().startswith(URL_PREFIXES)
+
+
+def check_url(url: str) -> str:
+    """The URL as given, refused when it carries a password (a process list would show it)."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.password is not None:
+        raise BadStoreAddress(
+            "Địa chỉ PostgreSQL không được chứa mật khẩu; hãy đặt PGPASSWORD hoặc ~/.pgpass. "
+            "(The PostgreSQL URL must not carry a password: use PGPASSWORD or ~/.pgpass.)"
+        )
+    if not parts.path.strip("/"):
+        raise BadStoreAddress(
+            f"Địa chỉ {url} thiếu tên cơ sở dữ liệu (postgresql://USER@HOST:PORT/DBNAME). "
+            "(The URL names no database.)"
+        )
+    return url
+
+
+def _ident(*names: str) -> sql.Composable:
+    return sql.SQL(", ").join(sql.Identifier(name) for name in names)
+
+
+class PgAdapter:
+    """A PostgreSQL connection that takes the schema's statements as written for DuckDB
+    (``?`` parameters), for the migrations and the reference data."""
+
+    def __init__(self, pg: psycopg.Connection) -> None:
+        self.pg = pg
+
+    @staticmethod
+    def _text(statement: str) -> str:
+        return statement.replace("%", "%%").replace("?", "%s")
+
+    def execute(self, statement: str, params: Sequence | None = None) -> psycopg.Cursor:
+        return self.pg.execute(self._text(statement), params)  # type: ignore[arg-type]
+
+    def executemany(self, statement: str, rows: Sequence[Sequence]) -> None:
+        with self.pg.cursor() as cursor:
+            cursor.executemany(self._text(statement), rows)  # type: ignore[arg-type]
+
+
+@dataclass
+class _View:
+    """What a connection's reads were made on: the table versions at its opening."""
+
+    versions: dict[str, int]
+
+
+class PostgresStore:
+    """The store in a PostgreSQL database (one object per URL in a process)."""
+
+    engine = "postgresql"
+
+    def __init__(self, url: str, wait_seconds: float = 10.0) -> None:
+        self.name = check_url(url)
+        self.wait_seconds = wait_seconds
+        self._pool: ConnectionPool | None = None
+        self._mirror: duckdb.DuckDBPyConnection | None = None
+        self._versions: dict[str, int] = {}
+        self._lock = threading.RLock()  # one mirror change (load or write) at a time
+        self._views: dict[int, _View] = {}
+        self._folder = Path(tempfile.mkdtemp(prefix="tracker-pg-"))  # 0700, for COPY files
+
+    def __repr__(self) -> str:
+        return f"PostgresStore({self.name!r})"
+
+    # -- connecting ---------------------------------------------------------------------
+    def _connect_pool(self) -> ConnectionPool:
+        if self._pool is None:
+            try:  # one direct try first: a wrong address fails at once, with its reason
+                psycopg.connect(self.name, connect_timeout=max(1, int(self.wait_seconds))).close()
+            except psycopg.Error as error:
+                raise StoreUnavailable(self.name, _reason(error)) from None
+            pool = ConnectionPool(
+                self.name, min_size=1, max_size=8, open=False, timeout=self.wait_seconds,
+                kwargs={"autocommit": True, "connect_timeout": max(1, int(self.wait_seconds))},
+                name="tracker",
+            )  # fmt: skip
+            try:
+                pool.open(wait=True, timeout=self.wait_seconds)
+            except Exception as error:
+                pool.close()
+                raise StoreUnavailable(self.name, _reason(error)) from None
+            self._pool = pool
+        return self._pool
+
+    @contextmanager
+    def _pg(self) -> Iterator[psycopg.Connection]:
+        pool = self._connect_pool()
+        try:
+            with pool.connection() as pg:
+                yield pg
+        except psycopg.OperationalError as error:
+            raise StoreUnavailable(self.name, _reason(error)) from None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.close()
+                self._pool = None
+            if self._mirror is not None:
+                self._mirror.close()
+                self._mirror = None
+            self._versions = {}
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+    # -- the schema ---------------------------------------------------------------------
+    def exists(self) -> bool:
+        with self._pg() as pg:
+            return _schema_version(pg) > 0
+
+    def prepare(self) -> None:
+        """Migrate the database to the latest schema and add missing reference data (the
+        same migrations as a DuckDB file), then the engine's own bookkeeping."""
+        from analytics.store.schema import prepare
+
+        with self._pg() as pg:
+            with pg.transaction():
+                pg.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
+                before = _schema_version(pg)
+            prepare(PgAdapter(pg))  # each migration in its own transaction
+            with pg.transaction():
+                pg.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
+                _bookkeeping(pg)
+                if _schema_version(pg) != before:
+                    _touch_all(pg)
+
+    # -- reading ------------------------------------------------------------------------
+    @contextmanager
+    def connect(self, *, create: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection to the mirror, brought up to date with PostgreSQL first."""
+        with self._lock:
+            with self._pg() as pg:
+                versions = _read_versions(pg)
+                if versions.get(SCHEMA_KEY, 0) == 0:
+                    if not create:
+                        raise StoreMissing(self.name)
+                    self.prepare()
+                    versions = _read_versions(pg)
+                elif versions.get(SCHEMA_KEY) != _latest_schema():
+                    self.prepare()
+                    versions = _read_versions(pg)
+                if versions != self._versions:
+                    self._refresh(pg)
+            assert self._mirror is not None
+            con = self._mirror.cursor()
+            self._views[id(con)] = _View(dict(self._versions))
+        try:
+            yield con
+        finally:
+            self._views.pop(id(con), None)
+            con.close()
+
+    def owns(self, con: object) -> bool:
+        return id(con) in self._views
+
+    def data_version(self) -> int:
+        """The data version (raised by every write of data), read from PostgreSQL."""
+        with self._pg() as pg:
+            row = pg.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _refresh(self, pg: psycopg.Connection) -> None:
+        """Reload the tables whose version moved, from one snapshot of PostgreSQL."""
+        with pg.transaction():
+            pg.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            versions = _read_versions(pg)
+            if self._mirror is None or versions.get(SCHEMA_KEY) != self._versions.get(SCHEMA_KEY):
+                self._rebuild(versions[SCHEMA_KEY])
+                stale = _table_names(self._mirror)
+            else:
+                stale = [
+                    name for name in _table_names(self._mirror)
+                    if versions.get(name, 0) != self._versions.get(name, 0)
+                ]  # fmt: skip
+            for name in stale:
+                self._load(pg, name)
+            self._versions = versions
+
+    def _rebuild(self, schema_version: int) -> None:
+        from analytics.store.schema import migrate
+
+        if self._mirror is not None:
+            self._mirror.close()
+        mirror = duckdb.connect(":memory:")
+        mirror.execute("SET enable_progress_bar = false")
+        migrate(mirror, schema_version)
+        self._mirror = mirror
+        self._versions = {}
+
+    def _load(self, pg: psycopg.Connection, table: str) -> None:
+        assert self._mirror is not None
+        columns = _columns(self._mirror, table)
+        path = self._folder / "load.csv"
+        query = sql.SQL("COPY (SELECT {} FROM {}) TO STDOUT (FORMAT csv)").format(
+            _ident(*columns), sql.Identifier(table)
+        )
+        with open(path, "wb") as out, pg.cursor().copy(query) as copy:
+            for block in copy:
+                out.write(block)
+        con = self._mirror.cursor()
+        try:
+            con.execute("BEGIN TRANSACTION")
+            con.execute(_statement("DELETE FROM {t}", t=table))
+            con.execute(
+                _statement(
+                    "INSERT INTO {t} SELECT * FROM read_csv(?, columns = ?, header = false, "
+                    "auto_detect = false, allow_quoted_nulls = false, delim = ',', quote = '\"', "
+                    "escape = '\"', new_line = '\\n', strict_mode = true)", t=table,
+                ),
+                [str(path), columns],
+            )  # fmt: skip
+            _advance_sequences(con, table)
+            con.execute("COMMIT")
+        except BaseException:
+            with suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            raise
+        finally:
+            con.close()
+            path.unlink(missing_ok=True)
+
+    # -- writing ------------------------------------------------------------------------
+    @contextmanager
+    def transaction(
+        self, con: duckdb.DuckDBPyConnection, *, strict: bool = False,
+        tables: Sequence[str] | None = None,
+    ) -> Iterator[None]:  # fmt: skip
+        """Run the body on the mirror, then write what it changed to PostgreSQL, all or
+        nothing. ``tables`` names the tables the body may change (all when None)."""
+        view = self._views.get(id(con))
+        with self._lock, self._pg() as pg:
+            with pg.transaction():
+                pg.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
+                if _read_versions(pg) != self._versions:
+                    self._refresh(pg)
+                if view is not None and view.versions != self._versions:
+                    view.versions = dict(self._versions)
+                    if strict:
+                        raise WriteConflict()
+                assert self._mirror is not None
+                names = list(tables) if tables else _table_names(self._mirror)
+                if os.environ.get("TRACKER_CHECK_WRITES") and tables:
+                    untouched = [n for n in _table_names(self._mirror) if n not in names]
+                    fingerprints = _fingerprints(con, untouched)
+                con.execute("BEGIN TRANSACTION")
+                try:
+                    for name in names:
+                        con.execute(_snapshot_statement(con, name))
+                    yield
+                    changed = self._write_changes(con, pg, names)
+                    for name in names:
+                        con.execute(_statement("DROP TABLE {s}", s=_snapshot_name(name)))
+                    if os.environ.get("TRACKER_CHECK_WRITES") and tables:
+                        moved = [n for n, f in _fingerprints(con, untouched).items()
+                                 if f != fingerprints[n]]  # fmt: skip
+                        if moved:
+                            raise AssertionError(f"undeclared tables changed: {moved}")
+                    new_versions = _bump(pg, changed)
+                except BaseException:
+                    with suppress(duckdb.Error):
+                        con.execute("ROLLBACK")
+                    raise
+            # PostgreSQL has committed; the mirror follows.
+            try:
+                con.execute("COMMIT")
+            except BaseException:
+                self._versions = {}  # reload everything at the next operation
+                raise
+            self._versions.update(new_versions)
+            if view is not None:
+                view.versions = dict(self._versions)
+
+    def _write_changes(
+        self, con: duckdb.DuckDBPyConnection, pg: psycopg.Connection, names: Sequence[str]
+    ) -> list[str]:
+        changed = []
+        for name in names:
+            keys = _keys(con, name)
+            columns = _columns(con, name)
+            snap = _snapshot_name(name)
+            key_list = ", ".join(_q(k) for k in keys)
+            removed = self._folder / "removed.csv"
+            upserted = self._folder / "upserted.csv"
+            n_removed = _copy_out(
+                con,
+                _statement("SELECT {k} FROM {s} ANTI JOIN {t} USING ({k})", k=key_list, s=snap,
+                           t=name),
+                removed,
+            )  # fmt: skip
+            n_upserted = _copy_out(
+                con,
+                _statement(
+                    "SELECT {t}.* FROM {t} LEFT JOIN {s} USING ({k}) "
+                    "WHERE {s}.row_hash IS NULL OR {s}.row_hash <> hash({t})",
+                    t=name, s=snap, k=key_list,
+                ),
+                upserted,
+            )  # fmt: skip
+            try:
+                if n_removed:
+                    _delete_keys(pg, name, keys, removed)
+                if n_upserted:
+                    _upsert(pg, name, columns, keys, upserted)
+            finally:
+                removed.unlink(missing_ok=True)
+                upserted.unlink(missing_ok=True)
+            if n_removed or n_upserted:
+                changed.append(name)
+        for sequence, (table, _column) in SEQUENCES.items():
+            if table in changed:
+                pg.execute(
+                    sql.SQL(
+                        "SELECT setval({}, (SELECT coalesce(max({}), 0) + 1 FROM {}), false)"
+                    ).format(sql.Literal(sequence), sql.Identifier(_column), sql.Identifier(table))
+                )
+        return changed
+
+
+# -- helpers ------------------------------------------------------------------------------
+def _reason(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0][:200] if text else type(error).__name__
+
+
+def _latest_schema() -> int:
+    from analytics.store.schema import LATEST_VERSION
+
+    return LATEST_VERSION
+
+
+def _schema_version(pg: psycopg.Connection) -> int:
+    from analytics.store.schema import schema_version
+
+    return schema_version(PgAdapter(pg))
+
+
+def _read_versions(pg: psycopg.Connection) -> dict[str, int]:
+    versions = {SCHEMA_KEY: _schema_version(pg)}
+    exists = pg.execute("SELECT to_regclass(%s) IS NOT NULL", [VERSIONS_TABLE]).fetchone()
+    if exists and exists[0]:
+        for name, version in pg.execute(
+            sql.SQL("SELECT table_name, version FROM {}").format(sql.Identifier(VERSIONS_TABLE))
+        ):
+            versions[name] = int(version)
+    return versions
+
+
+def _bookkeeping(pg: psycopg.Connection) -> None:
+    pg.execute(
+        sql.SQL(
+            "CREATE TABLE IF NOT EXISTS {} (table_name TEXT PRIMARY KEY, version BIGINT NOT NULL)"
+        ).format(sql.Identifier(VERSIONS_TABLE))
+    )
+    for table, keys in LOGICAL_KEYS.items():
+        pg.execute(
+            sql.SQL("CREATE UNIQUE INDEX IF NOT EXISTS {} ON {} ({})").format(
+                sql.Identifier(f"{table}_key"), sql.Identifier(table), _ident(*keys)
+            )
+        )
+
+
+def _touch_all(pg: psycopg.Connection) -> None:
+    names = [
+        row[0]
+        for row in pg.execute(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' "
+            "AND table_name <> %s",
+            [VERSIONS_TABLE],
+        )
+    ]
+    _bump(pg, names)
+
+
+def _bump(pg: psycopg.Connection, names: Sequence[str]) -> dict[str, int]:
+    versions = {}
+    for name in names:
+        row = pg.execute(
+            sql.SQL(
+                "INSERT INTO {v} AS v VALUES (%s, 1) ON CONFLICT (table_name) "
+                "DO UPDATE SET version = v.version + 1 RETURNING version"
+            ).format(v=sql.Identifier(VERSIONS_TABLE)),
+            [name],
+        ).fetchone()
+        versions[name] = int(row[0])
+    return versions
+
+
+def _q(name: str) -> str:
+    """A DuckDB identifier, quoted (names come from the schema, never from input)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _statement(template: str, **names: str) -> str:
+    """A mirror statement with catalogue names put in: a name is quoted here, a list of
+    names (``k``) and a query (``q``) come quoted by the caller. Names come from the
+    schema, never from input."""
+    return template.format(**{k: v if k in ("k", "q") else _q(v) for k, v in names.items()})
+
+
+def _table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [
+        row[0]
+        for row in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+            "AND table_catalog = current_database() "
+            "AND table_type = 'BASE TABLE' ORDER BY table_name"
+        ).fetchall()
+    ]
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    rows = con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns "
+        "WHERE table_schema = 'main' AND table_catalog = current_database() AND table_name = ? "
+        "ORDER BY ordinal_position",
+        [table],
+    ).fetchall()
+    return dict(rows)
+
+
+def _keys(con: duckdb.DuckDBPyConnection, table: str) -> tuple[str, ...]:
+    if table in LOGICAL_KEYS:
+        return LOGICAL_KEYS[table]
+    row = con.execute(
+        "SELECT constraint_column_names FROM duckdb_constraints() "
+        "WHERE table_name = ? AND constraint_type = 'PRIMARY KEY' "
+        "AND database_name = current_database()",
+        [table],
+    ).fetchone()
+    if not row:
+        raise RuntimeError(f"table {table} has no key")
+    return tuple(row[0])
+
+
+def _snapshot_name(table: str) -> str:
+    return f"store_before_{table}"
+
+
+def _snapshot_statement(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    keys = ", ".join(_q(k) for k in _keys(con, table))
+    return _statement(
+        "CREATE TEMP TABLE {s} AS SELECT {k}, hash({t}) AS row_hash FROM {t}",
+        s=_snapshot_name(table), k=keys, t=table,
+    )  # fmt: skip
+
+
+def _fingerprints(con: duckdb.DuckDBPyConnection, names: Sequence[str]) -> dict[str, tuple]:
+    return {
+        name: con.execute(
+            _statement("SELECT count(*), bit_xor(hash({t})) FROM {t}", t=name)
+        ).fetchone()
+        for name in names
+    }
+
+
+def _copy_out(con: duckdb.DuckDBPyConnection, query: str, path: Path) -> int:
+    count = con.execute(_statement("SELECT count(*) FROM ({q})", q=query)).fetchone()[0]
+    if count:
+        con.execute(
+            "COPY ("
+            + query
+            + ") TO '"
+            + str(path).replace("'", "''")
+            + "' (FORMAT csv, HEADER false)"
+        )
+    return int(count)
+
+
+def _copy_in(pg: psycopg.Connection, table: sql.Composable, path: Path) -> None:
+    query = sql.SQL("COPY {} FROM STDIN (FORMAT csv)").format(table)
+    with pg.cursor().copy(query) as copy, open(path, "rb") as source:
+        while block := source.read(1 << 20):
+            copy.write(block)
+
+
+def _delete_keys(pg: psycopg.Connection, table: str, keys: Sequence[str], path: Path) -> None:
+    pg.execute(
+        sql.SQL(
+            "CREATE TEMP TABLE store_removed ON COMMIT DROP AS SELECT {} FROM {} WITH NO DATA"
+        ).format(_ident(*keys), sql.Identifier(table))
+    )
+    _copy_in(pg, sql.Identifier("store_removed"), path)
+    match = sql.SQL(" AND ").join(
+        sql.SQL("t.{k} = r.{k}").format(k=sql.Identifier(k)) for k in keys
+    )
+    pg.execute(
+        sql.SQL("DELETE FROM {} AS t USING store_removed AS r WHERE {}").format(
+            sql.Identifier(table), match
+        )
+    )
+    pg.execute("DROP TABLE store_removed")
+
+
+def _upsert(
+    pg: psycopg.Connection, table: str, columns: dict[str, str], keys: Sequence[str], path: Path
+) -> None:
+    names = list(columns)
+    pg.execute(
+        sql.SQL(
+            "CREATE TEMP TABLE store_upserted ON COMMIT DROP AS SELECT {} FROM {} WITH NO DATA"
+        ).format(_ident(*names), sql.Identifier(table))
+    )
+    _copy_in(pg, sql.Identifier("store_upserted"), path)
+    others = [n for n in names if n not in keys]
+    action = (
+        sql.SQL("DO UPDATE SET {}").format(
+            sql.SQL(", ").join(
+                sql.SQL("{c} = EXCLUDED.{c}").format(c=sql.Identifier(c)) for c in others
+            )
+        )
+        if others
+        else sql.SQL("DO NOTHING")
+    )
+    pg.execute(
+        sql.SQL(
+            "INSERT INTO {t} ({c}) SELECT {c} FROM store_upserted ON CONFLICT ({k}) {a}"
+        ).format(t=sql.Identifier(table), c=_ident(*names), k=_ident(*keys), a=action)
+    )
+    pg.execute("DROP TABLE store_upserted")
+
+
+def _advance_sequences(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """After loading ``table``, move any sequence numbering it past its largest value."""
+    for sequence, (owner, column) in SEQUENCES.items():
+        if owner != table:
+            continue
+        largest = con.execute(
+            _statement("SELECT coalesce(max({c}), 0) FROM {t}", c=column, t=table)
+        ).fetchone()[0]
+        last = con.execute(
+            "SELECT coalesce(last_value, 0) FROM duckdb_sequences() WHERE sequence_name = ?",
+            [sequence],
+        ).fetchone()[0]
+        if largest > last:
+            con.execute("SELECT max(nextval(?)) FROM range(?)", [sequence, int(largest - last)])
