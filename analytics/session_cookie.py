@@ -38,12 +38,20 @@ class CookieKeyError(ValueError):
     """The key given in the environment is too short to sign anything with."""
 
 
-def key_path(db_path: Path) -> Path:
-    """Where the key of the database at ``db_path`` is kept when the environment has none."""
-    return db_path.with_suffix(".cookie-key")
+def key_path(db_path: Path | str) -> Path:
+    """Where the key of the store at ``db_path`` is kept when the environment has none:
+    beside a database file; for a PostgreSQL URL, in the user's configuration folder
+    (``~/.config/tracker``, owner-only). Processes on several machines share one key only
+    through ``TRACKER_COOKIE_KEY``."""
+    if isinstance(db_path, Path):
+        return db_path.with_suffix(".cookie-key")
+    folder = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "tracker"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    digest = hashlib.sha256(db_path.encode("utf-8")).hexdigest()[:16]
+    return folder / f"cookie-{digest}.key"
 
 
-def cookie_key(db_path: Path) -> bytes:
+def cookie_key(db_path: Path | str) -> bytes:
     """The key that signs sign-in cookies (made on first use when none exists)."""
     given = os.environ.get(KEY_ENV, "").strip()
     if given:

@@ -14,14 +14,15 @@ from datetime import datetime
 from pathlib import Path
 
 from analytics import accounts, session_cookie
+from analytics.store.connection import open_store
 
 
 def may_upload(
-    cookie: str | None, db_path: Path, *, local_request: bool, when: datetime | None = None
+    cookie: str | None, db_path: Path | str, *, local_request: bool, when: datetime | None = None
 ) -> bool:
     """Whether a request with sign-in ``cookie`` may upload a file to the app at ``db_path``.
     ``local_request``: it comes from this machine and not through a proxy."""
-    if not db_path.exists():  # no database yet: nobody has an account, the app makes it
+    if not open_store(db_path).exists():  # no store yet: nobody has an account, the app makes it
         return local_request
     stored = accounts.sessions_view(db_path)
     if not stored:

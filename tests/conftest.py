@@ -14,14 +14,83 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from analytics.demo import load_demo  # noqa: E402
+from analytics.demo import create_demo_store, load_demo  # noqa: E402
+from analytics.store import connection  # noqa: E402
 from analytics.store.schema import prepare  # noqa: E402
+from tests import postgres_server  # noqa: E402
+
+ENGINES = ("duckdb", "postgresql")
 
 
 @pytest.fixture(autouse=True)
 def _no_default_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Point TRACKER_DB at a temporary file so no test touches data/tracker.duckdb."""
     monkeypatch.setenv("TRACKER_DB", str(tmp_path / "default.duckdb"))
+
+
+@pytest.fixture(autouse=True)
+def _close_stores() -> Iterator[None]:
+    """After each test: check that what a PostgreSQL store's process holds is what the
+    server holds (every write reached it), then close the stores the test opened."""
+    yield
+    try:
+        for store in list(connection._stores.values()):
+            if isinstance(store, connection.PostgresStore):
+                postgres_server.check_copy_matches(store)
+    finally:
+        connection.forget_stores()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[postgres_server.Server]:
+    """A PostgreSQL server for the run (see tests/postgres_server.py)."""
+    server = postgres_server.start()
+    if server is None:
+        if os.environ.get(postgres_server.REQUIRE_VAR) == "1":
+            pytest.fail("PostgreSQL server not available (REQUIRE_POSTGRES=1)")
+        pytest.skip("PostgreSQL server not installed")
+    yield server
+    connection.forget_stores()
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_demo(postgres: postgres_server.Server) -> str:
+    """The name of a database holding the demo (what ``init --demo`` makes), copied by
+    each test that needs one."""
+    url = postgres.create_database()
+    create_demo_store(url)
+    connection.forget_stores()  # a template must have no connection
+    return url.rsplit("/", 1)[1]
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """Run the test on a DuckDB file and on PostgreSQL."""
+    return request.param
+
+
+@pytest.fixture
+def demo_store(engine: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a private store holding the demo is, on the test's engine: a file path or a
+    PostgreSQL URL."""
+    if engine == "duckdb":
+        return str(copy_demo(request.getfixturevalue("demo_db"), tmp_path / "demo-store.duckdb"))
+    server = request.getfixturevalue("postgres")
+    return server.create_database(template=request.getfixturevalue("postgres_demo"))
+
+
+@pytest.fixture
+def empty_store(engine: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a new store with the schema and no task is, on the test's engine."""
+    where = (
+        str(tmp_path / "empty-store.duckdb")
+        if engine == "duckdb"
+        else request.getfixturevalue("postgres").create_database()
+    )
+    with connection.open_db(where, create=True):
+        pass
+    return where
 
 
 @pytest.fixture

@@ -23,58 +23,40 @@ from analytics.figures import resolve_window, summary, task_frame
 from analytics.filters import Filters
 from analytics.periods import Choice
 from analytics.store import connection, cycle_sql, lookups
-from analytics.store.connection import open_db, resolve_db_path
-from analytics.store.schema import data_version
+from analytics.store.connection import open_db, open_store, resolve_db
 
 CACHE = {"ttl": 3600, "max_entries": 64, "show_spinner": False}
 
 
-def database_path() -> Path:
-    """The database the app serves (``TRACKER_DB`` or ``data/tracker.duckdb``)."""
-    return resolve_db_path(None)
-
-
-def file_stamp(path: Path) -> tuple[int, ...]:
-    """Size and modification time of the file and its write-ahead log."""
-    stamp: list[int] = []
-    for part in (path, path.with_name(path.name + ".wal")):
-        try:
-            info = part.stat()
-            stamp += [info.st_size, info.st_mtime_ns]
-        except FileNotFoundError:
-            stamp += [0, 0]
-    return tuple(stamp)
+def database_path() -> Path | str:
+    """Where the store the app serves is (``TRACKER_DB`` or ``data/tracker.duckdb``): a
+    file's path or a PostgreSQL URL."""
+    return resolve_db(None)
 
 
 def ensure_database() -> tuple[str, tuple[int, ...]]:
-    """Create the default file with the demo data on first start; return the path and the
-    key every cached read is stored under: the data version.
+    """Create the default file with the demo data on first start; return the store's name
+    and the key every cached read is stored under: the data version.
 
     Only the default file is made here (a populated dashboard on first start); a missing
-    file that ``TRACKER_DB`` names raises :class:`StoreMissing` (a mistyped path must not
+    store that ``TRACKER_DB`` names raises :class:`StoreMissing` (a mistyped path must not
     become a store of demo data).
 
-    The version is read again only when the file's stamp changed, so an unchanged rerun
-    opens nothing, and a write that is not data (a sign-in's audit line) costs one small
-    read instead of recomputing every figure.
+    The store reads its version cheaply (a DuckDB file only when its size or time changed;
+    PostgreSQL in one small query), so an unchanged rerun recomputes nothing, and a write
+    that is not data (a sign-in's audit line) does not refresh the figures.
     """
-    path = database_path()
-    if path == connection.DEFAULT_DB and not path.exists():
-        create_demo_store(path)
-    return str(path), (_data_version(str(path), file_stamp(path)),)
+    store = open_store(None)
+    if store.name == str(connection.DEFAULT_DB) and not store.exists():
+        create_demo_store(store)
+    return store.name, (store.data_version(),)
 
 
 def file_key() -> tuple[str, tuple[int, ...]]:
-    """The path and the file's stamp: the key for reads of anything besides the data
-    (accounts), which changes without raising the data version."""
-    path, _ = ensure_database()
-    return path, file_stamp(Path(path))
-
-
-@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
-def _data_version(path: str, stamp: tuple[int, ...]) -> int:
-    with open_db(path) as con:
-        return data_version(con)
+    """The store's name and a stamp that changes with any write: the key for reads of
+    anything besides the data (accounts), which changes without raising the data version."""
+    name, _ = ensure_database()
+    return name, open_store(name).stamp()
 
 
 @st.cache_data(**CACHE)

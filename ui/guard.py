@@ -9,7 +9,7 @@ from typing import TypeVar
 import streamlit as st
 
 from analytics.labels import text
-from analytics.store.connection import DatabaseBusy, StoreMissing
+from analytics.store.connection import DatabaseBusy, StoreMissing, StoreUnavailable
 
 log = logging.getLogger("tracker")
 T = TypeVar("T")
@@ -19,7 +19,7 @@ def guarded(work: Callable[[], T], language: str) -> T | None:
     """Run ``work`` and return its result; on failure show a message and return None."""
     try:
         return work()
-    except DatabaseBusy:
+    except (DatabaseBusy, StoreUnavailable):
         st.warning(text("db_busy", language))
     except StoreMissing as missing:
         st.error(text("db_missing", language, path=missing.path))

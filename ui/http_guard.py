@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from analytics.session_cookie import COOKIE_NAME
-from analytics.store.connection import DatabaseBusy, resolve_db_path
+from analytics.store.connection import DatabaseBusy, StoreUnavailable, resolve_db
 from analytics.upload_gate import may_upload
 
 SECURITY_HEADERS = (
@@ -80,8 +80,8 @@ def _allowed(scope: Scope) -> bool:
         cookies = SimpleCookie()
     cookie = cookies[COOKIE_NAME].value if COOKIE_NAME in cookies else None
     try:
-        return may_upload(cookie, resolve_db_path(None), local_request=_local(scope, headers))
-    except DatabaseBusy:  # the store stayed busy: refuse (403), never a server error
+        return may_upload(cookie, resolve_db(None), local_request=_local(scope, headers))
+    except (DatabaseBusy, StoreUnavailable):  # busy or unreachable: refuse (403), never a 500
         return False
 
 

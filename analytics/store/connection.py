@@ -235,6 +235,10 @@ class FileStore:
         """Imports and undos of this store take turns inside the process."""
         return self._import_lock
 
+    def stamp(self) -> tuple[int, ...]:
+        """A key that changes with any write (accounts too), read without opening the file."""
+        return file_stamp(self.path)
+
 
 Store = FileStore | PostgresStore
 Database = str | os.PathLike[str] | FileStore | PostgresStore | duckdb.DuckDBPyConnection | None

@@ -119,6 +119,7 @@ class PostgresStore:
         self._versions: dict[str, int] = {}
         self._lock = threading.RLock()  # one mirror change (load or write) at a time
         self._views: dict[int, _View] = {}
+        self._import_lock = threading.RLock()
         self._folder = Path(tempfile.mkdtemp(prefix="tracker-pg-"))  # 0700, for COPY files
 
     def __repr__(self) -> str:
@@ -219,6 +220,17 @@ class PostgresStore:
         with self._pg() as pg:
             row = pg.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
         return int(row[0]) if row else 0
+
+    def stamp(self) -> tuple[int, ...]:
+        """A key that changes with any write (accounts too): the table versions."""
+        with self._pg() as pg:
+            versions = _read_versions(pg)
+        return tuple(v for _, v in sorted(versions.items()))
+
+    def exclusive(self) -> threading.RLock:
+        """Imports and undos of this store take turns inside the process (across processes
+        the advisory lock and :class:`WriteConflict` keep them apart)."""
+        return self._import_lock
 
     def _refresh(self, pg: psycopg.Connection) -> None:
         """Reload the tables whose version moved, from one snapshot of PostgreSQL."""
@@ -595,3 +607,8 @@ def _advance_sequences(con: duckdb.DuckDBPyConnection, table: str) -> None:
         ).fetchone()[0]
         if largest > last:
             con.execute("SELECT max(nextval(?)) FROM range(?)", [sequence, int(largest - last)])
+
+
+def table_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, tuple]:
+    """Rows and a hash of their content per table (to compare two copies of a store)."""
+    return _fingerprints(con, _table_names(con))

@@ -263,7 +263,8 @@ def _apply(con: duckdb.DuckDBPyConnection, migration: Migration) -> None:
         con.execute(statement)
     con.execute(
         "INSERT INTO meta VALUES ('schema_version', ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", [str(migration.version)]
+        "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+        [str(migration.version)],
     )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from analytics.importing import import_file
+from analytics.store.connection import transaction
 from tests.importing.helpers import PROGRESS_HEADER, errors_of, xlsx_bytes
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -49,6 +50,11 @@ def _convert(source: Path, target: str, outdir: Path, profile: Path) -> Path:
 
 
 def _add_task_007(con) -> None:
+    with transaction(con):  # the store's way to write (on PostgreSQL it reaches the server)
+        _insert_task_007(con)
+
+
+def _insert_task_007(con) -> None:
     con.execute(
         "INSERT INTO tasks (id, code, title, body_code, position, area_code, period_label, "
         "assigned_on, due_on) VALUES (999, '007', 'Bảy', 'TT', 'Trưởng ban', 'giam_sat', "
