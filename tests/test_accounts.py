@@ -33,11 +33,9 @@ def cheap_hashes(monkeypatch):
 
 
 @pytest.fixture
-def db(tmp_path) -> Path:
-    path = tmp_path / "accounts.duckdb"
-    with open_db(path, create=True):
-        pass
-    return path
+def db(empty_store: str) -> Path | str:
+    """A new store with no account, on each engine (a DuckDB file, PostgreSQL)."""
+    return Path(empty_store) if "://" not in empty_store else empty_store
 
 
 def add(db: Path, name: str = "thuky", role: str = "admin", bodies=(), password=PASSWORD):
@@ -56,7 +54,16 @@ def audit_actions(db: Path) -> list[tuple[str, str]]:
 # --- hashes ------------------------------------------------------------------------------
 
 
-def test_the_database_file_holds_a_hash_and_never_a_password(db):
+@pytest.fixture
+def file_db(tmp_path) -> Path:
+    path = tmp_path / "accounts.duckdb"
+    with open_db(path, create=True):
+        pass
+    return path
+
+
+def test_the_database_file_holds_a_hash_and_never_a_password(file_db):
+    db = file_db
     add(db, "thuky")
     sign_in(db, "thuky", "Sai-Mat-Khau-123")  # a wrong one must not be kept either
     assert sign_in(db, "thuky", PASSWORD).ok
@@ -75,7 +82,7 @@ def test_the_database_file_holds_a_hash_and_never_a_password(db):
 def test_two_accounts_with_one_password_get_different_hashes(db):
     add(db, "mot")
     add(db, "hai", role="analyst")
-    with duckdb.connect(str(db)) as con:
+    with open_db(db) as con:
         hashes = [r[0] for r in con.execute("SELECT password_hash FROM users").fetchall()]
     assert len(set(hashes)) == 2  # a salt per hash
 
