@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 
 from analytics.store.errors import DatabaseBusy, StoreMissing, StoreUnavailable, WriteConflict
-from analytics.store.postgres import PostgresStore, is_url
+from analytics.store.postgres import PostgresStore, is_url, owner_of
 
 __all__ = [
     "Connection",
@@ -319,9 +319,7 @@ def use_connection(db: Database) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def _owner(con: duckdb.DuckDBPyConnection) -> PostgresStore | None:
-    with _stores_lock:
-        stores = [s for s in _stores.values() if isinstance(s, PostgresStore)]
-    return next((s for s in stores if s.owns(con)), None)
+    return owner_of(con)
 
 
 def store_of(db: Database) -> Store | None:

@@ -55,6 +55,15 @@ LOGICAL_KEYS = {
 SEQUENCES = {"audit_id": ("audit", "id")}  # sequence -> the column it numbers
 
 
+# The store each open connection to a copy belongs to (its writes go to that server).
+_OWNERS: dict[int, PostgresStore] = {}
+
+
+def owner_of(con: object) -> PostgresStore | None:
+    """The PostgreSQL store ``con`` is a connection to the copy of, or None."""
+    return _OWNERS.get(id(con))
+
+
 def is_url(db: object) -> bool:
     return isinstance(db, str) and db.strip().startswith(URL_PREFIXES)
 
@@ -206,9 +215,11 @@ class PostgresStore:
             assert self._mirror is not None
             con = self._mirror.cursor()
             self._views[id(con)] = _View(dict(self._versions))
+            _OWNERS[id(con)] = self
         try:
             yield con
         finally:
+            _OWNERS.pop(id(con), None)
             self._views.pop(id(con), None)
             con.close()
 
@@ -232,22 +243,30 @@ class PostgresStore:
         the advisory lock and :class:`WriteConflict` keep them apart)."""
         return self._import_lock
 
-    def _refresh(self, pg: psycopg.Connection) -> None:
-        """Reload the tables whose version moved, from one snapshot of PostgreSQL."""
+    def _refresh(self, pg: psycopg.Connection, *, locked: bool = False) -> None:
+        """Reload the tables whose version moved, from one snapshot of PostgreSQL: a
+        read-only repeatable-read transaction, or, under the writers' lock (``locked``),
+        the transaction holding it (no write can happen meanwhile)."""
+        if locked:
+            self._reload_stale(pg)
+            return
         with pg.transaction():
             pg.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            versions = _read_versions(pg)
-            if self._mirror is None or versions.get(SCHEMA_KEY) != self._versions.get(SCHEMA_KEY):
-                self._rebuild(versions[SCHEMA_KEY])
-                stale = _table_names(self._mirror)
-            else:
-                stale = [
-                    name for name in _table_names(self._mirror)
-                    if versions.get(name, 0) != self._versions.get(name, 0)
-                ]  # fmt: skip
-            for name in stale:
-                self._load(pg, name)
-            self._versions = versions
+            self._reload_stale(pg)
+
+    def _reload_stale(self, pg: psycopg.Connection) -> None:
+        versions = _read_versions(pg)
+        if self._mirror is None or versions.get(SCHEMA_KEY) != self._versions.get(SCHEMA_KEY):
+            self._rebuild(versions[SCHEMA_KEY])
+            stale = _table_names(self._mirror)
+        else:
+            stale = [
+                name for name in _table_names(self._mirror)
+                if versions.get(name, 0) != self._versions.get(name, 0)
+            ]  # fmt: skip
+        for name in stale:
+            self._load(pg, name)
+        self._versions = versions
 
     def _rebuild(self, schema_version: int) -> None:
         from analytics.store.schema import migrate
@@ -305,7 +324,7 @@ class PostgresStore:
             with pg.transaction():
                 pg.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
                 if _read_versions(pg) != self._versions:
-                    self._refresh(pg)
+                    self._refresh(pg, locked=True)
                 if view is not None and view.versions != self._versions:
                     view.versions = dict(self._versions)
                     if strict:
