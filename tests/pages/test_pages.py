@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from analytics import summary
-from tests.conftest import copy_demo
 from tests.pages.helpers import PAGES, empty_database, metrics, open_page
 
 
@@ -21,10 +20,10 @@ def done_share(row) -> str:
 
 
 @pytest.fixture
-def demo_file(demo_db, tmp_path, monkeypatch):
-    path = copy_demo(demo_db, tmp_path / "pages.duckdb")
-    monkeypatch.setenv("TRACKER_DB", str(path))
-    return path
+def demo_file(demo_store, monkeypatch):
+    """The demo on each engine (a DuckDB file, PostgreSQL), served by the page under test."""
+    monkeypatch.setenv("TRACKER_DB", demo_store)
+    return demo_store
 
 
 @pytest.mark.parametrize("page", PAGES)

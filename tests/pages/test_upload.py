@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 
-from tests.conftest import copy_demo
+from analytics.store.connection import open_db
 from tests.importing.helpers import PROGRESS_HEADER, TASKS_HEADER, csv_bytes
 from tests.pages.helpers import metrics, open_page
 
@@ -17,14 +16,14 @@ BAD = csv_bytes([PROGRESS_HEADER[:3], ["DP01-GD", "31/02/2024", "5"], ["NOPE", "
 
 
 @pytest.fixture
-def db(demo_db, tmp_path, monkeypatch):
-    path = copy_demo(demo_db, tmp_path / "upload.duckdb")
-    monkeypatch.setenv("TRACKER_DB", str(path))
-    return path
+def db(demo_store, monkeypatch):
+    """The demo on each engine (a DuckDB file, PostgreSQL), served by the page under test."""
+    monkeypatch.setenv("TRACKER_DB", demo_store)
+    return demo_store
 
 
 def count(db, sql: str) -> int:
-    with duckdb.connect(str(db)) as con:
+    with open_db(db) as con:
         return con.execute(sql).fetchall()[0][0]
 
 
