@@ -87,7 +87,8 @@ def start() -> Server | None:
         "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
     )
     setup = (
-        f"{initdb} -D {data} -A trust -U postgres -E UTF8 --locale=C.UTF-8 >{folder}/initdb.log 2>&1"
+        f"{initdb} -D {data} -A trust -U postgres -E UTF8 --locale=C.UTF-8"
+        f" >{folder}/initdb.log 2>&1"
         f" && {pg_ctl} -D {data} -o '{options}' -l {folder}/server.log -w start >/dev/null"
     )
     done = subprocess.run(_as_postgres(setup), check=False, capture_output=True)
