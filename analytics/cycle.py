@@ -22,7 +22,8 @@ import duckdb
 import pandas as pd
 
 from analytics.choices import APPRAISAL_GROUPS
-from analytics.figures import UNRECORDED_LABEL, resolve_window, task_frame
+from analytics.figures import UNRECORDED_LABEL, task_frame
+from analytics.periods import Choice
 from analytics.statuses import APPRAISAL_RATINGS, NOT_APPRAISED
 from analytics.store import cycle_sql
 from analytics.store.connection import use_connection
@@ -104,7 +105,7 @@ def official_sheet(
     year_end = date(year, 12, 31)
     with use_connection(db) as con:
         rows = cycle_sql.appraisal_rows(con, year)
-        states = task_frame(con, resolve_window(as_of=year_end, today=max(year_end, date.today())))
+        states = task_frame(con, Choice(as_of=year_end).window())
     mine = rows[rows["official"] == official]
     states = states[["code", "status", "progress", "done_on"]]
     sheet = mine.merge(states, on="code", how="left")

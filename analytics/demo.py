@@ -437,14 +437,13 @@ def demo_appraisals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     done; less, or overdue: not done. 2025 is appraised for the council's own tasks
     only: the Office's staff are still waiting for theirs, and 2026 is not over.
     """
-    from analytics.figures import resolve_window, task_frame
+    from analytics.figures import task_frame
+    from analytics.periods import Choice
 
     rows = []
     for year in range(2021, 2026):
         year_end = date(year, 12, 31)
-        states = task_frame(
-            con, resolve_window(as_of=year_end, today=max(year_end, LAST_REPORT_DATE))
-        )
+        states = task_frame(con, Choice(as_of=year_end).window())
         for task in states.itertuples():
             covers = pd.Timestamp(task.due_on).date() >= date(year, 1, 1)
             if not covers or (year == 2025 and task.assigner == CHIEF_OF_OFFICE):

@@ -7,7 +7,6 @@ this module counts and averages those rows per group in pandas. No Streamlit her
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from datetime import date
 
 import duckdb
@@ -15,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.choices import GROUPS
+from analytics.periods import Choice, Window
 from analytics.reference_data import period_display, period_kind
 from analytics.statuses import TASK_STATUS_CODES
 from analytics.store.connection import use_connection
@@ -42,40 +42,8 @@ UNRECORDED_LABEL = "(chưa ghi)"
 ALL_LABEL = "Tất cả"
 
 
-@dataclass(frozen=True)
-class Window:
-    """What a figure is computed over: the date D and the tasks in scope."""
-
-    as_of: date
-    scope_from: date | None = None
-    scope_to: date | None = None
-    window_from: date | None = None
-
-
-def resolve_window(
-    as_of: date | None = None,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    today: date | None = None,
-) -> Window:
-    """Turn the user's ``as_of`` or ``[from, to]`` into D and the scope (CONTRACT.md §4).
-
-    ``from`` alone runs to today; ``to`` alone has no lower bound; D is ``to``,
-    or today when ``to`` is later. ``as_of`` with a window is a misuse.
-    """
-    today = today or date.today()
-    if as_of is not None and (date_from is not None or date_to is not None):
-        raise ValueError("as_of cannot be combined with date_from/date_to")
-    if date_from is None and date_to is None:
-        return Window(as_of=as_of or today)
-    end = date_to or today
-    if date_from is not None and date_from > end:
-        raise ValueError("date_from is after date_to")
-    return Window(as_of=min(end, today), scope_from=date_from, scope_to=end, window_from=date_from)
-
-
 def task_frame(con: duckdb.DuckDBPyConnection, window: Window) -> pd.DataFrame:
-    """Per-task state for a window (see :func:`analytics.store.figures_sql.task_states`)."""
+    """Per-task state in a resolved period (see :func:`analytics.store.figures_sql.task_states`)."""
     return task_states(
         con,
         window.as_of,
@@ -272,7 +240,7 @@ def summary(
     """
     if by not in GROUPS:
         raise ValueError(f"unknown group {by!r}; one of {', '.join(GROUPS)}")
-    window = resolve_window(as_of, date_from, date_to, today)
+    window = Choice(as_of, date_from, date_to).window(today)
     groups = () if by == "all" else (by,)
     with use_connection(db) as con:
         rows = _window_rows(con, groups, window)
@@ -343,7 +311,7 @@ def summary_pairs(
     Same date rules as :func:`summary`; see :func:`figures_by_pair` for the columns and
     :func:`heatmap_table` to turn one figure into a table for a heatmap.
     """
-    window = resolve_window(as_of, date_from, date_to, today)
+    window = Choice(as_of, date_from, date_to).window(today)
     with use_connection(db) as con:
         tasks = _window_rows(con, (rows, columns), window)
         labels = {by: reference_labels(con, by) for by in (rows, columns) if by in LABELLED}

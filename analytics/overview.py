@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 import duckdb
 import numpy as np
 import pandas as pd
 
 from analytics import periods
-from analytics.figures import ALL_LABEL, aggregate, figures_by
+from analytics.cycle import stale
+from analytics.early_warning import early_warning
+from analytics.figures import ALL_LABEL, aggregate, figures_by, task_frame
 from analytics.filters import Filters, apply_filters
-from analytics.periods import Choice
+from analytics.periods import Choice, Window
 from analytics.store.figures_sql import first_assigned_on, trend_rows
 from analytics.tables import exact_rates
 from analytics.trend import period_ends, period_name
@@ -211,41 +213,77 @@ class Overview:
 
 
 @dataclass(frozen=True)
-class Readers:
-    """How the overview reads its frames (cached on the page, from one connection in a
-    report): ``tasks`` the per-task frame of a period (``analytics.figures.task_frame``),
-    ``warnings`` the ``early_warning`` rows as of a date, ``quarter_rows`` those of
-    :func:`quarter_rows`, ``silent`` the open tasks without a recent report as of a date
-    (``analytics.cycle.stale``)."""
+class Scope:
+    """The view's tasks under the filters (per-task frame) and the codes of those at risk:
+    what the overview counts, and what a report lists in full."""
 
-    tasks: Callable[[Choice], pd.DataFrame]
-    warnings: Callable[[date], pd.DataFrame]
-    quarter_rows: Callable[[date], pd.DataFrame]
-    silent: Callable[[date], pd.DataFrame]
+    tasks: pd.DataFrame
+    at_risk: frozenset[str]
+
+
+class Reads(Protocol):
+    """What the overview reads (cached on the page, straight from a connection in a report
+    or a script: :class:`ConnectionReads`)."""
+
+    def tasks(self, window: Window) -> pd.DataFrame:
+        """The per-task frame of a resolved period (``analytics.figures.task_frame``)."""
+
+    def warnings(self, as_of: date) -> pd.DataFrame:
+        """The ``early_warning`` rows as of a date."""
+
+    def quarter_rows(self, as_of: date) -> pd.DataFrame:
+        """The rows of :func:`quarter_rows`."""
+
+    def silent(self, as_of: date) -> pd.DataFrame:
+        """The open tasks without a recent report as of a date (``analytics.cycle.stale``)."""
+
+
+@dataclass(frozen=True)
+class ConnectionReads:
+    """The overview's reads straight from an open connection, each made when asked."""
+
+    con: duckdb.DuckDBPyConnection
+
+    def tasks(self, window: Window) -> pd.DataFrame:
+        return task_frame(self.con, window)
+
+    def warnings(self, as_of: date) -> pd.DataFrame:
+        return early_warning(self.con, as_of)
+
+    def quarter_rows(self, as_of: date) -> pd.DataFrame:
+        return quarter_rows(self.con, as_of)
+
+    def silent(self, as_of: date) -> pd.DataFrame:
+        return stale(self.con, as_of)
 
 
 def of_period(
-    choice: Choice, filters: Filters, ref: dict, language: str, today: date, read: Readers
-) -> Overview:
-    """The overview of a period (or a date) under ``filters``, its changes counted from
-    the previous period of the same kind (:func:`analytics.periods.comparison`, the
-    analysis page's rule): a quarter from the quarter before, a year from the year
-    before, another window from the window of the same length just before it, a date
-    from the previous quarter end."""
+    read: Reads, choice: Choice, filters: Filters, ref: dict, language: str, today: date
+) -> tuple[Overview, Scope]:
+    """The overview of a period (or a date) under ``filters``, and its scope; the one
+    place the overview is assembled (the page and the report both call it).
+
+    The changes count from the previous period of the same kind
+    (:func:`analytics.periods.comparison`, the analysis page's rule): a quarter from the
+    quarter before, a year from the year before, another window from the window of the
+    same length just before it, a date from the previous quarter end. Each period is
+    resolved once, on ``today``, and read as that :class:`~analytics.periods.Window`.
+    """
     previous = periods.comparison(choice, "previous", today)
-    as_of, since = choice.end(today), previous.end(today)
+    now, before = choice.window(today), previous.window(today)
     return build(
-        now=read.tasks(choice),
-        before=read.tasks(previous),
-        warnings_now=read.warnings(as_of),
-        warnings_before=read.warnings(since),
-        rows=read.quarter_rows(as_of),
-        silent=read.silent(as_of),
+        now=read.tasks(now),
+        before=read.tasks(before),
+        warnings_now=read.warnings(now.as_of),
+        warnings_before=read.warnings(before.as_of),
+        rows=read.quarter_rows(now.as_of),
+        silent=read.silent(now.as_of),
         filters=filters,
         ref=ref,
         choice=choice,
         previous=previous,
-        today=today,
+        as_of=now.as_of,
+        since=before.as_of,
         language=language,
     )
 
@@ -261,27 +299,27 @@ def build(
     ref: dict,
     choice: Choice,
     previous: Choice,
-    today: date,
+    as_of: date,
+    since: date,
     language: str,
-) -> Overview:
+) -> tuple[Overview, Scope]:
     """The overview of the tasks in ``now`` (per-task frame of ``choice``, unfiltered)
-    under ``filters``.
+    under ``filters``, and its scope.
 
     ``before`` is the per-task frame of ``previous``, the period the changes compare
-    with; the warnings are ``early_warning`` rows at the two periods' ends; ``rows``
-    feed the quarterly line (:func:`quarter_rows`); ``silent`` lists the open tasks
-    without a recent report (``analytics.cycle.stale``). Every figure is of the view's
-    scope: in a period view, the tasks of the period's window (CONTRACT.md section 4);
-    a task at risk is open and within its deadline on the period's end, so it is one of
-    them already.
+    with; ``as_of`` and ``since`` are the two periods' dates D, where the warnings
+    (``early_warning`` rows) are read; ``rows`` feed the quarterly line
+    (:func:`quarter_rows`); ``silent`` lists the open tasks without a recent report
+    (``analytics.cycle.stale``). Every figure is of the view's scope: in a period view,
+    the tasks of the period's window (CONTRACT.md section 4); a task at risk is open and
+    within its deadline on the period's end, so it is one of them already.
     """
-    as_of, since = choice.end(today), previous.end(today)
     now = apply_filters(now, filters)
     before = apply_filters(before, filters)
     risky_now = at_risk_codes(warnings_now, filters)
     silent = silent[silent["code"].isin(now["code"])]
     terms = ref.get("periods")
-    return Overview(
+    model = Overview(
         as_of=as_of,
         since=since,
         cards=headline(now, before, len(risky_now), len(at_risk_codes(warnings_before, filters))),
@@ -297,3 +335,4 @@ def build(
         compared=periods.name(previous, terms, language),
         compared_dates=periods.named_with_dates(previous, terms, language),
     )
+    return model, Scope(tasks=now, at_risk=frozenset(risky_now))

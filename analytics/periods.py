@@ -21,6 +21,19 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 @dataclass(frozen=True)
+class Window:
+    """A period resolved on a day, as the figures read it (CONTRACT.md section 4): the date
+    D (``as_of``), the tasks in scope (``ngay_giao <= scope_to``, ``han_hoan_thanh >=
+    scope_from``; without ``scope_to``, those assigned on or before D) and the first day of
+    the window whose progress gain is counted (``window_from``)."""
+
+    as_of: date
+    scope_from: date | None = None
+    scope_to: date | None = None
+    window_from: date | None = None
+
+
+@dataclass(frozen=True)
 class Choice:
     """A period as chosen: ``as_of`` alone, or a window ``date_from``..``date_to``."""
 
@@ -32,11 +45,26 @@ class Choice:
     def is_window(self) -> bool:
         return self.date_from is not None or self.date_to is not None
 
-    def end(self, today: date) -> date:
-        """The date D the figures are read at."""
-        if self.is_window:
-            return min(self.date_to or today, today)
-        return self.as_of or today
+    def window(self, today: date | None = None) -> Window:
+        """The period as the figures read it on ``today`` (default: the real today).
+
+        The one place D is computed: a date alone is D (today when none); a window's D
+        is its end, or today when the end is later; ``from`` alone runs to today, ``to``
+        alone has no lower bound. Raises ``ValueError`` for ``as_of`` with a window, or
+        a window that ends before it starts.
+        """
+        today = today or date.today()
+        if not self.is_window:
+            return Window(as_of=self.as_of or today)
+        if self.as_of is not None:
+            raise ValueError("as_of cannot be combined with date_from/date_to")
+        end = self.date_to or today
+        if self.date_from is not None and self.date_from > end:
+            raise ValueError("date_from is after date_to")
+        return Window(
+            as_of=min(end, today), scope_from=self.date_from, scope_to=end,
+            window_from=self.date_from,
+        )  # fmt: skip
 
 
 def quarter_of(day: date) -> int:

@@ -27,10 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analytics.early_warning import early_warning  # noqa: E402
-from analytics.figures import figures_by, resolve_window, task_frame  # noqa: E402
+from analytics.figures import figures_by, task_frame  # noqa: E402
 from analytics.filters import Filters  # noqa: E402
 from analytics.overview import pairs, quarter_rows, quarterly_completion  # noqa: E402
-from analytics.periods import previous_quarter_end  # noqa: E402
+from analytics.periods import Choice, previous_quarter_end  # noqa: E402
 from analytics.store.connection import open_db  # noqa: E402
 from analytics.synthetic import SCALES, generate  # noqa: E402
 
@@ -41,8 +41,8 @@ def direct(path: Path, today: date) -> float:
     """Seconds to compute what the overview shows, without Streamlit (no caches)."""
     started = time.perf_counter()
     with open_db(path) as con:
-        now = task_frame(con, resolve_window(today=today))
-        task_frame(con, resolve_window(as_of=previous_quarter_end(today), today=today))
+        now = task_frame(con, Choice().window(today))
+        task_frame(con, Choice(as_of=previous_quarter_end(today)).window(today))
         figures_by(now, "body")
         figures_by(now, "area")
         pairs(now, "area_code", "body_code")

@@ -45,7 +45,7 @@ figure = middle.selectbox(
     format_func=lambda f: tables.figure_name(f, lang), key="chi_so",
 )  # fmt: skip
 
-tasks = apply_filters(data.tasks_in(choice.as_of, choice.date_from, choice.date_to), view.filters)
+tasks = apply_filters(data.tasks_in(choice), view.filters)
 other = periods.comparison(choice, mode, today)
 period_said = (
     f"{view.period_label} ({periods.describe(choice, lang)})"
@@ -69,7 +69,7 @@ if other is None:
     order = tables.group_order(current, figure)
     charted, note = None, text("no_comparison", lang)
 else:
-    before = apply_filters(data.tasks_in(other.as_of, other.date_from, other.date_to), view.filters)
+    before = apply_filters(data.tasks_in(other), view.filters)
     previous = figures_for(before, by, ref, lang, with_delta=other.is_window)
     compared = side_by_side(previous, current)
     table = tables.compared_table(compared, lang)

@@ -16,12 +16,10 @@ lang = view.language
 ref = data.reference()
 name = "name_vi" if lang == "vi" else "name_en"
 body_names = dict(zip(ref["bodies"]["code"], ref["bodies"][name], strict=True))
-as_of = view.choice.end(date.today())
+as_of = view.choice.window(date.today()).as_of
 
 st.title(text("page_cascade", lang))
-tasks = apply_filters(
-    data.tasks_in(view.choice.as_of, view.choice.date_from, view.choice.date_to), view.filters
-)
+tasks = apply_filters(data.tasks_in(view.choice), view.filters)
 if tasks.empty:
     st.info(text("no_match", lang))
 else:

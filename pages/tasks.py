@@ -7,6 +7,7 @@ import streamlit as st
 from analytics import charts, formats, tasks_view
 from analytics.filters import apply_filters
 from analytics.labels import text
+from analytics.periods import Choice
 from analytics.textfold import search
 from ui import auth, data, url_state, widgets
 from ui.sidebar import current_view
@@ -15,7 +16,7 @@ auth.require("tasks")  # signed in, with a role that may open it
 view = current_view()
 lang = view.language
 today = date.today()
-as_of = view.choice.end(today)
+as_of = view.choice.window(today).as_of
 ref = data.reference()
 name = "name_vi" if lang == "vi" else "name_en"
 body_names = dict(zip(ref["bodies"]["code"], ref["bodies"][name], strict=True))
@@ -28,7 +29,7 @@ if code:
     if task is None:
         st.warning(text("task_not_found", lang, code=widgets.inert(code)))
         st.stop()
-    state = tasks_view.state_of(data.tasks_in(as_of=as_of), code)
+    state = tasks_view.state_of(data.tasks_in(Choice(as_of=as_of)), code)
     widgets.task_title(task["title"])
     st.caption(f"{text('task_code', lang)}: {widgets.inert(code)}")
     widgets.task_facts(task, state, as_of, body_names, area_names, lang)
@@ -50,9 +51,7 @@ if code:
 st.title(text("page_tasks", lang))
 url_state.restore("tim", default="")
 query = st.text_input(text("search", lang), placeholder=text("search_hint", lang), key="tim")
-tasks = apply_filters(
-    data.tasks_in(view.choice.as_of, view.choice.date_from, view.choice.date_to), view.filters
-)
+tasks = apply_filters(data.tasks_in(view.choice), view.filters)
 found = search(tasks, query or "", ["code", "title", "official", "position", "assigner"])
 st.caption(text("found", lang, n=formats.number(len(found), language=lang)))
 if found.empty:

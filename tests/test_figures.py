@@ -13,7 +13,8 @@ from datetime import date
 import pytest
 
 from analytics.cli import main
-from analytics.figures import resolve_window, summary, summary_pairs
+from analytics.figures import summary, summary_pairs
+from analytics.periods import Choice
 from analytics.store.figures_sql import task_states
 from tests.conftest import copy_demo
 from tests.test_figures_naive import add_task, report
@@ -189,15 +190,15 @@ def test_averages_round_half_up(empty_con):
 
 def test_window_d_is_today_when_to_is_later():
     today = date(2026, 5, 10)
-    window = resolve_window(date_from=date(2026, 1, 1), date_to=date(2026, 12, 31), today=today)
+    window = Choice(date_from=date(2026, 1, 1), date_to=date(2026, 12, 31)).window(today)
     assert window.as_of == today and window.scope_to == date(2026, 12, 31)
-    assert resolve_window(date_from=date(2026, 1, 1), today=today).as_of == today
-    only_to = resolve_window(date_to=date(2025, 1, 1), today=today)
+    assert Choice(date_from=date(2026, 1, 1)).window(today).as_of == today
+    only_to = Choice(date_to=date(2025, 1, 1)).window(today)
     assert only_to.as_of == date(2025, 1, 1) and only_to.scope_from is None
     with pytest.raises(ValueError):
-        resolve_window(as_of=today, date_from=date(2026, 1, 1))
+        Choice(as_of=today, date_from=date(2026, 1, 1)).window(today)
     with pytest.raises(ValueError):
-        resolve_window(date_from=date(2026, 2, 1), date_to=date(2026, 1, 1))
+        Choice(date_from=date(2026, 2, 1), date_to=date(2026, 1, 1)).window(today)
 
 
 def test_no_task_in_scope_lists_no_group(empty_con):
@@ -249,10 +250,10 @@ def test_summary_csv_and_window_from_the_command_line(demo_db, tmp_path, capsys)
 
 def test_figures_by_on_the_full_task_frame_matches_summary(demo_con):
     # The pages filter the full per-task frame, then aggregate it: same figures.
-    from analytics.figures import figures_by, resolve_window, task_frame
+    from analytics.figures import figures_by, task_frame
     from analytics.store.figures_sql import reference_labels
 
-    window = resolve_window(date_from=date(2025, 1, 1), date_to=date(2025, 12, 31))
+    window = Choice(date_from=date(2025, 1, 1), date_to=date(2025, 12, 31)).window()
     tasks = task_frame(demo_con, window)
     for by in ("all", "body", "area", "position", "official", "assigner", "period"):
         labels = reference_labels(demo_con, by) if by in ("body", "area", "position",

@@ -7,15 +7,16 @@ from datetime import date
 
 import pytest
 
-from analytics.figures import resolve_window, task_frame
+from analytics.figures import task_frame
 from analytics.filters import Filters, apply_filters
 from analytics.overview import headline, needs_attention, quarter_rows, quarterly_completion
+from analytics.periods import Choice
 
 
 @pytest.fixture
 def frames(demo_con):
     def at(day: date):
-        return task_frame(demo_con, resolve_window(as_of=day))
+        return task_frame(demo_con, Choice(as_of=day).window())
 
     return at
 

@@ -53,9 +53,10 @@ def test_comparison_periods():
 
 def test_the_date_figures_are_read_at():
     today = date(2026, 11, 27)
-    assert Choice(date_from=date(2026, 1, 1), date_to=date(2026, 12, 31)).end(today) == today
-    assert Choice(as_of=date(2025, 6, 30)).end(today) == date(2025, 6, 30)
-    assert Choice().end(today) == today
+    year = Choice(date_from=date(2026, 1, 1), date_to=date(2026, 12, 31))
+    assert year.window(today).as_of == today
+    assert Choice(as_of=date(2025, 6, 30)).window(today).as_of == date(2025, 6, 30)
+    assert Choice().window(today).as_of == today
 
 
 def test_periods_named_as_people_say_them():

@@ -9,6 +9,7 @@ them in place.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -19,9 +20,9 @@ import streamlit as st
 from analytics import charts, cycle, overview
 from analytics.demo import create_demo_store
 from analytics.early_warning import early_warning
-from analytics.figures import resolve_window, summary, task_frame
+from analytics.figures import summary, task_frame
 from analytics.filters import Filters
-from analytics.periods import Choice
+from analytics.periods import Choice, Window
 from analytics.store import connection, cycle_sql, lookups
 from analytics.store.connection import open_db, open_store, resolve_db
 
@@ -70,22 +71,15 @@ def summary_as_of(by: str, as_of: date, language: str) -> pd.DataFrame:
 
 
 @st.cache_data(**CACHE)
-def _tasks(
-    path: str, stamp: tuple, as_of: date | None, date_from: date | None, date_to: date | None,
-    today: date,
-) -> pd.DataFrame:  # fmt: skip
-    window = resolve_window(as_of, date_from, date_to, today)
+def _tasks(path: str, stamp: tuple, window: Window) -> pd.DataFrame:
     with open_db(path) as con:
         return task_frame(con, window)
 
 
-def tasks_in(
-    as_of: date | None = None,
-    date_from: date | None = None,
-    date_to: date | None = None,
-) -> pd.DataFrame:
-    """One row per assigned task in scope with its status (see analytics.figures.task_frame)."""
-    return _tasks(*ensure_database(), as_of, date_from, date_to, date.today())
+def tasks_in(choice: Choice) -> pd.DataFrame:
+    """One row per assigned task in scope of ``choice`` (resolved today) with its status
+    (see analytics.figures.task_frame)."""
+    return _tasks(*ensure_database(), choice.window(date.today()))
 
 
 @st.cache_data(**CACHE)
@@ -136,17 +130,32 @@ def at_risk(as_of: date, filters: Filters) -> frozenset[str]:
     return frozenset(overview.at_risk_codes(warnings_as_of(as_of), filters))
 
 
+@dataclass(frozen=True)
+class _CachedReads:
+    """The overview's reads (``analytics.overview.Reads``) through this module's caches."""
+
+    path: str
+    stamp: tuple
+
+    def tasks(self, window: Window) -> pd.DataFrame:
+        return _tasks(self.path, self.stamp, window)
+
+    def warnings(self, as_of: date) -> pd.DataFrame:
+        return _warnings(self.path, self.stamp, as_of)
+
+    def quarter_rows(self, as_of: date) -> pd.DataFrame:
+        return _quarter_rows(self.path, self.stamp, as_of)
+
+    def silent(self, as_of: date) -> pd.DataFrame:
+        return _silent(self.path, self.stamp, as_of, cycle.STALE_DAYS)
+
+
 @st.cache_data(**CACHE)
 def _overview(
     path: str, stamp: tuple, choice: Choice, filters: Filters, language: str, today: date
 ) -> tuple[overview.Overview, dict[str, go.Figure]]:
-    read = overview.Readers(
-        tasks=lambda period: tasks_in(period.as_of, period.date_from, period.date_to),
-        warnings=warnings_as_of,
-        quarter_rows=lambda as_of: _quarter_rows(path, stamp, as_of),
-        silent=silent_tasks,
-    )
-    model = overview.of_period(choice, filters, reference(), language, today, read)
+    reads = _CachedReads(path, stamp)
+    model, _ = overview.of_period(reads, choice, filters, _reference(path, stamp), language, today)
     return model, charts.overview_figures(model, language)
 
 

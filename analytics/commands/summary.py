@@ -28,16 +28,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
+    from datetime import date
+
     from analytics.cli import Misuse, print_json
-    from analytics.figures import resolve_window, summary
+    from analytics.figures import summary
+    from analytics.periods import Choice
 
     if args.as_of is not None and (args.date_from is not None or args.date_to is not None):
         raise Misuse("--as-of cannot be combined with --from/--to")
+    today = date.today()
     try:
-        window = resolve_window(args.as_of, args.date_from, args.date_to)
+        window = Choice(args.as_of, args.date_from, args.date_to).window(today)
     except ValueError as error:
         raise Misuse(str(error)) from None
-    groups = summary(args.db, args.by, args.as_of, args.date_from, args.date_to)
+    groups = summary(args.db, args.by, args.as_of, args.date_from, args.date_to, today=today)
     if args.format == "csv":
         groups.to_csv(sys.stdout, index=False, lineterminator="\n")
         return 0

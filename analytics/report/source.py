@@ -1,10 +1,10 @@
 """What a report shows, read from the database the way the overview page reads it.
 
-The overview is built by :func:`analytics.overview.build` from the same per-task
-frames, warnings and quarterly rows the page's cached reads give it, so the report's
-headline figures and charts are the screen's. The tables by body and area carry the
-window's progress gain as the analysis page does; the list of tasks needing attention
-is complete (the screen shows the first ten).
+The overview is assembled by :func:`analytics.overview.of_period`, the function the page
+calls too (there through its cached reads), so the report's headline figures and charts
+are the screen's. The tables by body and area carry the window's progress gain as the
+analysis page does; the list of tasks needing attention is complete (the screen shows
+the first ten).
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from analytics import charts, cycle, overview, periods
-from analytics.early_warning import early_warning
-from analytics.figures import figures_by, resolve_window, task_frame
-from analytics.filters import Filters, apply_filters
+from analytics import charts, overview, periods
+from analytics.figures import figures_by
+from analytics.filters import Filters
 from analytics.periods import Choice
 from analytics.store import lookups
 
@@ -55,30 +54,15 @@ def collect(
     today: date | None = None,
     period_label: str | None = None,
 ) -> ReportData:
-    """Read and compute a report's content for a period and filters (as the overview does)."""
+    """Read and compute a report's content for a period and filters: the overview as the
+    page assembles it (:func:`analytics.overview.of_period`), and the report's tables of
+    the same scope."""
     today = today or date.today()
     filters = filters or Filters()
-    as_of = choice.end(today)
-    frames: dict[Choice, pd.DataFrame] = {}
-
-    def tasks(period: Choice) -> pd.DataFrame:
-        if period not in frames:
-            window = resolve_window(period.as_of, period.date_from, period.date_to, today)
-            frames[period] = task_frame(con, window)
-        return frames[period]
-
     ref = lookups.reference_tables(con)
-    warnings_now = early_warning(con, as_of)
-    read = overview.Readers(
-        tasks=tasks,
-        warnings=lambda day: warnings_now if day == as_of else early_warning(con, day),
-        quarter_rows=lambda day: overview.quarter_rows(con, day),
-        silent=lambda day: cycle.stale(con, day),
+    model, scope = overview.of_period(
+        overview.ConnectionReads(con), choice, filters, ref, language, today
     )
-    model = overview.of_period(choice, filters, ref, language, today, read)
-    now = tasks(choice)
-    chosen = apply_filters(now, filters)
-    risky = overview.at_risk_codes(warnings_now, filters)
     name = "name_vi" if language == "vi" else "name_en"
     return ReportData(
         choice=choice,
@@ -87,10 +71,16 @@ def collect(
         today=today,
         period_label=period_label if period_label is not None else describe(choice, ref, language),
         overview=model,
-        totals=figures_by(chosen, "all", with_delta=choice.is_window, language=language),
-        by_body=overview.figures_for(chosen, "body", ref, language, with_delta=choice.is_window),
-        by_area=overview.figures_for(chosen, "area", ref, language, with_delta=choice.is_window),
-        attention=overview.needs_attention(chosen, risky, as_of, limit=max(len(chosen), 1)),
+        totals=figures_by(scope.tasks, "all", with_delta=choice.is_window, language=language),
+        by_body=overview.figures_for(
+            scope.tasks, "body", ref, language, with_delta=choice.is_window
+        ),
+        by_area=overview.figures_for(
+            scope.tasks, "area", ref, language, with_delta=choice.is_window
+        ),
+        attention=overview.needs_attention(
+            scope.tasks, scope.at_risk, model.as_of, limit=max(len(scope.tasks), 1)
+        ),
         bodies=dict(zip(ref["bodies"]["code"], ref["bodies"][name], strict=True)),
         areas=dict(zip(ref["areas"]["code"], ref["areas"][name], strict=True)),
         last_update=lookups.last_update(con),
