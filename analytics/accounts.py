@@ -21,16 +21,15 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import duckdb
 import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from analytics.choices import ROLES
 from analytics.store import accounts_sql
-from analytics.store.connection import transaction, use_connection
+from analytics.store.connection import Connection, Database, transaction, use_connection
 
-Database = str | os.PathLike[str] | duckdb.DuckDBPyConnection | None
+Database = Database
 
 ROLE_NAMES: dict[str, tuple[str, str]] = {
     "committee": ("Thường trực HĐND", "Standing Committee"),
@@ -216,7 +215,7 @@ def _dummy_hash() -> str:
     return _dummy[0]
 
 
-def _bodies(con: duckdb.DuckDBPyConnection, role: str, bodies: tuple[str, ...]) -> str:
+def _bodies(con: Connection, role: str, bodies: tuple[str, ...]) -> str:
     if not bodies:
         return ""
     if role != "staff":
@@ -301,7 +300,7 @@ def set_disabled(
             accounts_sql.add_audit(con, when, actor, action, folded, None, channel)
 
 
-def _active_admins(con: duckdb.DuckDBPyConnection) -> int:
+def _active_admins(con: Connection) -> int:
     return sum(1 for _, role, _, disabled, _, _ in accounts_sql.sessions_view(con)
                if role == "admin" and not disabled)  # fmt: skip
 
@@ -396,7 +395,7 @@ def authenticate(
 
 
 def _audit(
-    con: duckdb.DuckDBPyConnection, when: datetime, actor: str, action: str, detail: str,
+    con: Connection, when: datetime, actor: str, action: str, detail: str,
     channel: str,
 ) -> None:  # fmt: skip
     with transaction(con):

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from datetime import date, timedelta
 
-import duckdb
 import pandas as pd
 
 from analytics.choices import APPRAISAL_GROUPS
@@ -26,21 +24,21 @@ from analytics.figures import UNRECORDED_LABEL, task_frame
 from analytics.periods import Choice
 from analytics.statuses import APPRAISAL_RATINGS, NOT_APPRAISED
 from analytics.store import cycle_sql
-from analytics.store.connection import use_connection
+from analytics.store.connection import Database, use_connection
 from analytics.store.figures_sql import reference_labels
 
 STALE_DAYS = 90
 RATING_COLUMNS = (*APPRAISAL_RATINGS, NOT_APPRAISED)
 
 
-def waiting(db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
+def waiting(db: Database = None) -> pd.DataFrame:
     """Tasks not assigned (registered, proposed, returned), with the reason of a return."""
     with use_connection(db) as con:
         return cycle_sql.waiting_tasks(con)
 
 
 def stale(
-    db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None = None,
+    db: Database = None,
     as_of: date | None = None,
     days: int = STALE_DAYS,
 ) -> pd.DataFrame:
@@ -62,7 +60,7 @@ def stale_by_body(stale_tasks: pd.DataFrame, bodies: pd.DataFrame) -> pd.DataFra
 
 
 def appraisal_summary(
-    db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None = None,
+    db: Database = None,
     year: int | None = None,
     by: str = "official",
 ) -> pd.DataFrame:
@@ -95,7 +93,7 @@ def appraisal_summary(
 
 
 def official_sheet(
-    db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None,
+    db: Database,
     official: str,
     year: int,
 ) -> pd.DataFrame:

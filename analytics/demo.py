@@ -18,10 +18,10 @@ import zlib
 from dataclasses import dataclass
 from datetime import date
 
-import duckdb
 import pandas as pd
 
 from analytics.statuses import ASSIGNED, report_status_for
+from analytics.store.connection import Connection
 
 LAST_REPORT_DATE = date(2026, 9, 30)
 
@@ -427,7 +427,7 @@ def demo_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     return task_frame, report_frame
 
 
-def demo_appraisals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def demo_appraisals(con: Connection) -> pd.DataFrame:
     """Year-end ratings for 2021 to 2025, read from each task's status on 31 December.
 
     Only tasks whose period covers the year are appraised. Done on time: excellent when
@@ -485,7 +485,7 @@ def create_demo_store(db: str | os.PathLike[str] | None = None) -> int:
         return load_demo(con)
 
 
-def load_demo(con: duckdb.DuckDBPyConnection) -> int:
+def load_demo(con: Connection) -> int:
     """Write the demo tasks, reports and ratings that are not there yet; return the tasks
     added."""
     from analytics.store.writes import add_appraisals, add_tasks_and_reports

@@ -30,15 +30,13 @@ what was reported: nothing is assumed to have happened since the latest report.
 
 from __future__ import annotations
 
-import os
 from datetime import date, timedelta
 
-import duckdb
 import numpy as np
 import pandas as pd
 
 from analytics.figures import GROUP_COLUMNS, GROUPS, LABELLED, group_labels
-from analytics.store.connection import use_connection
+from analytics.store.connection import Database, use_connection
 from analytics.store.figures_sql import open_task_history, reference_labels
 
 DAYS_PER_MONTH = 365.25 / 12
@@ -98,7 +96,7 @@ def assess(open_tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
 
 
 def early_warning(
-    db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None = None,
+    db: Database = None,
     as_of: date | None = None,
     *,
     today: date | None = None,
@@ -116,7 +114,7 @@ def early_warning(
 
 
 def early_warning_by(
-    db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None = None,
+    db: Database = None,
     by: str = "body",
     as_of: date | None = None,
     *,

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import BinaryIO
 
-import duckdb
 import numpy as np
 import pandas as pd
 from openpyxl import Workbook
@@ -31,6 +30,7 @@ from analytics.choices import RAW_KINDS
 from analytics.importing.headers import COLUMNS
 from analytics.statuses import ASSIGNMENT_STATES, REPORT_STATUSES
 from analytics.store import export_sql
+from analytics.store.connection import Connection
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MAX_ROWS = 1_048_575  # a sheet holds 1,048,576 rows, one of them the header
@@ -71,9 +71,7 @@ def _cell_value(value: object) -> object:
     return value
 
 
-def raw_frames(
-    con: duckdb.DuckDBPyConnection, kind: str, batch_rows: int = 200_000
-) -> Iterator[pd.DataFrame]:
+def raw_frames(con: Connection, kind: str, batch_rows: int = 200_000) -> Iterator[pd.DataFrame]:
     """The stored tasks or progress reports (``kind``) as import-file rows, in batches:
     Vietnamese display headers (CONTRACT.md section 2), statuses by their names, dates as
     ``datetime.date``, progress as numbers."""

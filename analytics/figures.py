@@ -6,10 +6,8 @@ this module counts and averages those rows per group in pandas. No Streamlit her
 
 from __future__ import annotations
 
-import os
 from datetime import date
 
-import duckdb
 import numpy as np
 import pandas as pd
 
@@ -17,7 +15,7 @@ from analytics.choices import GROUPS
 from analytics.periods import Choice, Window
 from analytics.reference_data import period_display, period_kind
 from analytics.statuses import TASK_STATUS_CODES
-from analytics.store.connection import use_connection
+from analytics.store.connection import Connection, Database, use_connection
 from analytics.store.figures_sql import group_rows, reference_labels, task_states
 
 # Per-task column each group is keyed on (a fixed allow-list).
@@ -42,7 +40,7 @@ UNRECORDED_LABEL = "(chưa ghi)"
 ALL_LABEL = "Tất cả"
 
 
-def task_frame(con: duckdb.DuckDBPyConnection, window: Window) -> pd.DataFrame:
+def task_frame(con: Connection, window: Window) -> pd.DataFrame:
     """Per-task state in a resolved period (see :func:`analytics.store.figures_sql.task_states`)."""
     return task_states(
         con,
@@ -53,9 +51,7 @@ def task_frame(con: duckdb.DuckDBPyConnection, window: Window) -> pd.DataFrame:
     )
 
 
-def _window_rows(
-    con: duckdb.DuckDBPyConnection, groups: tuple[str, ...], window: Window
-) -> pd.DataFrame:
+def _window_rows(con: Connection, groups: tuple[str, ...], window: Window) -> pd.DataFrame:
     return group_rows(
         con,
         groups,
@@ -221,7 +217,7 @@ def _typed(out: pd.DataFrame) -> pd.DataFrame:
 
 
 def summary(
-    db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None = None,
+    db: Database = None,
     by: str = "body",
     as_of: date | None = None,
     date_from: date | None = None,
@@ -296,7 +292,7 @@ def figures_by_pair(
 
 
 def summary_pairs(
-    db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None = None,
+    db: Database = None,
     rows: str = "body",
     columns: str = "area",
     as_of: date | None = None,

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-import duckdb
 import numpy as np
 import pandas as pd
 
@@ -16,6 +15,7 @@ from analytics.early_warning import early_warning
 from analytics.figures import ALL_LABEL, aggregate, figures_by, task_frame
 from analytics.filters import Filters, apply_filters
 from analytics.periods import Choice, Window
+from analytics.store.connection import Connection
 from analytics.store.figures_sql import first_assigned_on, trend_rows
 from analytics.tables import exact_rates
 from analytics.trend import period_ends, period_name
@@ -127,7 +127,7 @@ def axis(groups: pd.DataFrame) -> list[tuple[str, str]]:
     return list(zip(groups["key"], groups["label"], strict=True))
 
 
-def quarter_rows(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+def quarter_rows(con: Connection, as_of: date) -> pd.DataFrame:
     """Every assigned task's state as of every quarter end up to ``as_of`` (the last point
     is ``as_of`` itself), with its ``task_id``, so any filter can be applied later."""
     start = first_assigned_on(con)
@@ -242,7 +242,7 @@ class Reads(Protocol):
 class ConnectionReads:
     """The overview's reads straight from an open connection, each made when asked."""
 
-    con: duckdb.DuckDBPyConnection
+    con: Connection
 
     def tasks(self, window: Window) -> pd.DataFrame:
         return task_frame(self.con, window)

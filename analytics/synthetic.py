@@ -41,21 +41,14 @@ def generate(path: str | os.PathLike[str], scale: Scale) -> tuple[int, int, floa
 
     Returns the numbers of tasks and reports written and the seconds it took.
     """
-    import duckdb
-
-    from analytics.store.schema import prepare
-    from analytics.store.synthetic_sql import fill_synthetic, table_counts
+    from analytics.store.connection import open_db
+    from analytics.store.synthetic_sql import checkpoint, fill_synthetic, table_counts
 
     if os.path.exists(path):
         raise FileExistsError(path)
     started = time.perf_counter()
-    con = duckdb.connect(str(path))
-    con.execute("SET enable_progress_bar = false")  # no bar on stderr in a terminal
-    try:
-        prepare(con)
+    with open_db(path, create=True) as con:
         fill_synthetic(con, scale.tasks, scale.reports_per_task)
-        con.execute("CHECKPOINT")
+        checkpoint(con)
         tasks, reports = table_counts(con)
-    finally:
-        con.close()
     return tasks, reports, time.perf_counter() - started

@@ -15,10 +15,8 @@ All dates are computed in one SQL query (a window pass and an ASOF join, see
 
 from __future__ import annotations
 
-import os
 from datetime import date, timedelta
 
-import duckdb
 import numpy as np
 import pandas as pd
 
@@ -31,7 +29,7 @@ from analytics.figures import (
     summary,
 )
 from analytics.statuses import TASK_STATUS_CODES
-from analytics.store.connection import use_connection
+from analytics.store.connection import Database, use_connection
 from analytics.store.figures_sql import first_assigned_on, reference_labels, trend_rows
 
 FREQUENCIES = ("quarter", "month")
@@ -77,7 +75,7 @@ def period_name(end: date, freq: str = "quarter", language: str = "vi") -> str:
 
 
 def trend(
-    db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None = None,
+    db: Database = None,
     freq: str = "quarter",
     by: str = "all",
     date_from: date | None = None,
@@ -141,7 +139,7 @@ COUNT_COLUMNS = ("tasks", *TASK_STATUS_CODES)
 
 
 def compare_windows(
-    db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None,
+    db: Database,
     by: str,
     first: tuple[date | None, date | None],
     second: tuple[date | None, date | None],

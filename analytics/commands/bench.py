@@ -101,16 +101,13 @@ def _agree(summary_frame: Any, floor_rows: list[tuple]) -> bool:
 
 def measure(path: str, as_of: date, runs: int) -> dict[str, Any]:
     """Time the figures on the database at ``path`` in this process (see module doc)."""
-    import duckdb
-
     from analytics.early_warning import early_warning
     from analytics.figures import summary
+    from analytics.store.connection import open_db
     from analytics.store.synthetic_sql import floor_figures
     from analytics.trend import trend
 
-    con = duckdb.connect(path)
-    con.execute("SET enable_progress_bar = false")  # no bar on stderr in a terminal
-    try:
+    with open_db(path) as con:
         result: dict[str, Any] = {}
         for by in ("body", "area"):
             frame = summary(con, by, as_of=as_of)  # warm
@@ -141,8 +138,6 @@ def measure(path: str, as_of: date, runs: int) -> dict[str, Any]:
         result["trend_quarter_s"] = round(
             _median_seconds(lambda: trend(con, "quarter", "all", date_to=as_of), min(runs, 3)), 4
         )
-    finally:
-        con.close()
     # As the app reads: open the file, read, close, for every call.
     result["summary_open_close_s"] = round(
         _median_seconds(lambda: summary(path, "body", as_of=as_of), runs), 4

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 
-import duckdb
 import pandas as pd
 
 from analytics import formats
 from analytics.importing.pipeline import default_user, exclusive
 from analytics.store import imports_sql
-from analytics.store.connection import use_connection
+from analytics.store.connection import Database, use_connection
 
-Database = str | os.PathLike[str] | duckdb.DuckDBPyConnection | None
+Database = Database
 
 # code -> (Vietnamese, English); {id}, {later}, {when}, {who} are filled in.
 UNDO_MESSAGES: dict[str, tuple[str, str]] = {

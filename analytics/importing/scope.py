@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-import duckdb
 import numpy as np
 import pandas as pd
 
 from analytics.importing.headers import TASKS
 from analytics.importing.issues import Issues
 from analytics.store import accounts_sql
+from analytics.store.connection import Connection
 
 
 def check_scope(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     kind: str,
     frame: pd.DataFrame,
     allowed_bodies: Collection[str],

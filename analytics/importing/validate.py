@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-import duckdb
 import numpy as np
 import pandas as pd
 
@@ -44,6 +43,7 @@ from analytics.statuses import (
     REPORT_STATUSES,
 )
 from analytics.store import imports_sql
+from analytics.store.connection import Connection
 
 # Each rating by its name, its name with "nhiệm vụ" (as appraisal forms write it) or English.
 RATINGS: dict[str, tuple[str, ...]] = {
@@ -164,7 +164,7 @@ def _reference_codes(
 
 
 def _task_lookup(
-    con: duckdb.DuckDBPyConnection, cols: _Columns, issues: Issues
+    con: Connection, cols: _Columns, issues: Issues
 ) -> tuple[np.ndarray, pd.DataFrame, np.ndarray]:
     """Stored task of each row: (index into the returned tasks or -1, tasks, code missing)."""
     text = cols["ma_nhiem_vu"]
@@ -186,7 +186,7 @@ def _task_lookup(
     return per_row, found.reset_index(), missing
 
 
-def _near_task_codes(con: duckdb.DuckDBPyConnection, unknown: list[str]) -> dict[str, str]:
+def _near_task_codes(con: Connection, unknown: list[str]) -> dict[str, str]:
     """Stored codes that differ from an unknown one only in case or spaces."""
     folded = {"".join(u.split()).upper(): u for u in unknown[:1000]}
     stored = imports_sql.tasks_matching_folded(con, list(folded))
@@ -257,9 +257,7 @@ def _today_error(
 # --- kinds -------------------------------------------------------------------------------
 
 
-def _validate_tasks(
-    con: duckdb.DuckDBPyConnection, cols: _Columns, issues: Issues, today: date
-) -> Staged:
+def _validate_tasks(con: Connection, cols: _Columns, issues: Issues, today: date) -> Staged:
     reference = imports_sql.reference(con)
     n = len(cols.rows)
     for name in ("ma_nhiem_vu", "ten_nhiem_vu", "chuc_danh"):
@@ -320,9 +318,7 @@ def _new_periods(labels: np.ndarray, known: dict[str, str]) -> list[tuple[str, s
     return added
 
 
-def _validate_progress(
-    con: duckdb.DuckDBPyConnection, cols: _Columns, issues: Issues, today: date
-) -> Staged:
+def _validate_progress(con: Connection, cols: _Columns, issues: Issues, today: date) -> Staged:
     n = len(cols.rows)
     task_index, tasks, _ = _task_lookup(con, cols, issues)
     report_dates = _dates(cols, issues, "ngay_bao_cao", required=True)
@@ -385,9 +381,7 @@ def _progress(cols: _Columns, issues: Issues) -> np.ndarray:
     return parsed
 
 
-def _validate_appraisals(
-    con: duckdb.DuckDBPyConnection, cols: _Columns, issues: Issues, today: date
-) -> Staged:
+def _validate_appraisals(con: Connection, cols: _Columns, issues: Issues, today: date) -> Staged:
     n = len(cols.rows)
     task_index, tasks, _ = _task_lookup(con, cols, issues)
     year_missing = _required(cols, issues, "nam")
@@ -423,7 +417,7 @@ def _validate_appraisals(
     return staged
 
 
-_VALIDATORS: dict[str, Callable[[duckdb.DuckDBPyConnection, _Columns, Issues, date], Staged]] = {
+_VALIDATORS: dict[str, Callable[[Connection, _Columns, Issues, date], Staged]] = {
     TASKS: _validate_tasks,
     PROGRESS: _validate_progress,
     APPRAISAL: _validate_appraisals,
@@ -431,7 +425,7 @@ _VALIDATORS: dict[str, Callable[[duckdb.DuckDBPyConnection, _Columns, Issues, da
 
 
 def validate(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     table: RawTable,
     match: HeaderMatch,
     issues: Issues,

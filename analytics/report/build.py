@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
-
-import duckdb
 
 from analytics.filters import Filters
 from analytics.overview import Overview
@@ -14,7 +11,7 @@ from analytics.periods import Choice
 from analytics.report.content import Report, build_content
 from analytics.report.images import ChartImage, ChartsUnavailable, chart_images
 from analytics.report.source import ReportData, collect, overview_charts
-from analytics.store.connection import use_connection
+from analytics.store.connection import Database, use_connection
 
 FORMATS = ("pdf", "docx")
 MIME_TYPES = {
@@ -77,7 +74,7 @@ def _lay_out(content: Report, fmt: str) -> bytes:
 
 
 def build_report(
-    db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None,
+    db: Database,
     choice: Choice,
     filters: Filters | None = None,
     fmt: str = "pdf",

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-import duckdb
 import pandas as pd
 
 from analytics import charts, overview, periods
@@ -20,6 +19,7 @@ from analytics.figures import figures_by
 from analytics.filters import Filters
 from analytics.periods import Choice
 from analytics.store import lookups
+from analytics.store.connection import Connection
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class ReportData:
 
 
 def collect(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     choice: Choice,
     filters: Filters | None = None,
     language: str = "vi",

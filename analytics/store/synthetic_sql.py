@@ -107,6 +107,11 @@ def fill_synthetic(con: duckdb.DuckDBPyConnection, tasks: int, reports_per_task:
         )
 
 
+def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
+    """Write the file's log into the file (a store made once and then copied, timed)."""
+    con.execute("CHECKPOINT")
+
+
 def table_counts(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     """Numbers of tasks and of progress reports stored."""
     row = con.execute(
