@@ -39,6 +39,9 @@ from analytics.store.connection import (
 from analytics.store.schema import data_version
 
 
+NOT_A_STORE = "file_bytes"  # a refused target that is a file but no database: its size
+
+
 @dataclass
 class CopyResult:
     """What a copy did: ``status`` is ``ok``, ``mismatch`` (a count differs), ``not_empty``
@@ -69,6 +72,12 @@ class CopyResult:
             return (
                 f"Nguồn và đích là cùng một cơ sở dữ liệu ({self.target}); không sao chép. "
                 "(The source and the target are the same store.)"
+            )
+        if self.status == "not_empty" and NOT_A_STORE in self.occupied:
+            return (
+                f"Tệp đích {self.target} đã có nội dung ({self.occupied[NOT_A_STORE]} byte) "
+                "và không phải cơ sở dữ liệu; không ghi gì. Hãy chọn một tệp mới. (The target "
+                "file exists and is not a database; nothing was written.)"
             )
         if self.status == "not_empty":
             held = ", ".join(f"{t}: {n}" for t, n in self.occupied.items())
@@ -101,9 +110,6 @@ class _TargetTaken(Exception):
     def __init__(self, occupied: dict[str, int]) -> None:
         super().__init__(occupied)
         self.occupied = occupied
-
-
-_NOT_A_STORE = "(tệp không phải cơ sở dữ liệu / not a database file)"
 
 
 def copy_store(
@@ -193,7 +199,7 @@ def _occupied(store: Store) -> dict[str, int]:
             with open_db(store) as con:
                 return copy_sql.occupied_tables(con)
         except duckdb.IOException:  # an existing file that is no DuckDB database
-            return {_NOT_A_STORE: store.path.stat().st_size}
+            return {NOT_A_STORE: store.path.stat().st_size}
     try:
         with open_db(store) as con:
             return copy_sql.occupied_tables(con)
