@@ -38,7 +38,6 @@ from analytics.store.connection import (
 )
 from analytics.store.schema import data_version
 
-
 NOT_A_STORE = "file_bytes"  # a refused target that is a file but no database: its size
 
 
