@@ -24,6 +24,7 @@ from typing import Any
 from analytics.commands import (
     appraisal,
     bench,
+    copy,
     export,
     import_file,
     imports,
@@ -48,6 +49,7 @@ COMMANDS = (
     appraisal,
     bench,
     user,
+    copy,
 )
 
 EXIT_OK = 0

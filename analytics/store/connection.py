@@ -34,6 +34,7 @@ __all__ = [
     "StoreUnavailable",
     "WriteConflict",
     "open_db",
+    "open_db_afresh",
     "open_store",
     "require_store",
     "resolve_db",
@@ -301,6 +302,24 @@ def open_db(
     else:
         with store.connect(create=create) as con:
             yield con
+
+
+@contextmanager
+def open_db_afresh(db: str | os.PathLike[str] | Store) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to the store as it lies where it lives, for checking what was written:
+    a PostgreSQL store is read whole from the server into a new copy, not this process's
+    (which may hold what it wrote itself); a file is opened as usual."""
+    store = open_store(db)
+    if isinstance(store, FileStore):
+        with store.connect() as con:
+            yield con
+        return
+    fresh = PostgresStore(store.name, store.wait_seconds)
+    try:
+        with fresh.connect() as con:
+            yield con
+    finally:
+        fresh.close()
 
 
 @contextmanager
