@@ -10,9 +10,10 @@ import sys
 import pytest
 
 from analytics import summary
-from analytics.importing import import_file, list_imports
+from analytics.importing import import_file, list_imports, undo_import
 from analytics.store.connection import PostgresStore, open_db
 from tests.conftest import ROOT
+from tests.postgres_server import check_copy_matches
 from tests.importing.helpers import PROGRESS_HEADER, csv_bytes
 
 
@@ -102,10 +103,17 @@ def test_two_processes_see_each_others_writes_at_their_next_read(pg_demo):
         # DP05-GD (due 31/12/2025, 45 % since 31/03/2024) is reported done on 10/05/2024 in
         # the other process: one more finished on time, one fewer in progress.
         finished = csv_bytes([PROGRESS_HEADER[:4], ["DP05-GD", "10/05/2024", "100", "hoan_thanh"]])
-        assert import_file(finished, there, file_name="done.csv").ok
+        done = import_file(finished, there, file_name="done.csv")
+        assert done.ok
         after = summary(here, by="all", as_of="2024-05-31").iloc[0]
         assert after["hoan_thanh_dung_han"] == before["hoan_thanh_dung_han"] + 1
         assert after["dang_thuc_hien"] == before["dang_thuc_hien"] - 1
+        check_copy_matches(here)  # took in only what changed, and holds what the server holds
+        # The other process undoes it: the report is removed here too.
+        undo_import(done.import_id, there)
+        undone = summary(here, by="all", as_of="2024-05-31").iloc[0]
+        assert undone["hoan_thanh_dung_han"] == before["hoan_thanh_dung_han"]
+        check_copy_matches(here)
     finally:
         here.close()
         there.close()

@@ -43,6 +43,7 @@ from analytics.store.errors import BadStoreAddress, StoreMissing, StoreUnavailab
 
 URL_PREFIXES = ("postgresql://", "postgres://")
 VERSIONS_TABLE = "store_versions"  # engine bookkeeping; not part of the store's data
+VERSION_COLUMN = "store_version"  # on PostgreSQL only: the table version that wrote a row
 SCHEMA_KEY = ""  # the versions' entry for the schema version
 WRITE_LOCK_KEY = 7_312_026  # pg_advisory_xact_lock: one writer at a time, any process
 
@@ -188,6 +189,8 @@ class PostgresStore:
             with pg.transaction():
                 pg.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
                 before = _schema_version(pg)
+                if 0 < before < _latest_schema():
+                    _drop_row_versions(pg)
             prepare(PgAdapter(pg))  # each migration in its own transaction
             with pg.transaction():
                 pg.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
@@ -265,7 +268,10 @@ class PostgresStore:
                 if versions.get(name, 0) != self._versions.get(name, 0)
             ]  # fmt: skip
         for name in stale:
-            self._load(pg, name)
+            if self._versions.get(name, 0) == 0:
+                self._load(pg, name)
+            else:
+                self._load_changes(pg, name, self._versions[name])
         self._versions = versions
 
     def _rebuild(self, schema_version: int) -> None:
@@ -283,24 +289,17 @@ class PostgresStore:
         assert self._mirror is not None
         columns = _columns(self._mirror, table)
         path = self._folder / "load.csv"
-        query = sql.SQL("COPY (SELECT {} FROM {}) TO STDOUT (FORMAT csv)").format(
-            _ident(*columns), sql.Identifier(table)
+        _copy_to_file(
+            pg, sql.SQL("SELECT {} FROM {}").format(_ident(*columns), sql.Identifier(table)), path
         )
-        with open(path, "wb") as out, pg.cursor().copy(query) as copy:
-            for block in copy:
-                out.write(block)
         con = self._mirror.cursor()
         try:
             con.execute("BEGIN TRANSACTION")
             con.execute(_statement("DELETE FROM {t}", t=table))
             con.execute(
-                _statement(
-                    "INSERT INTO {t} SELECT * FROM read_csv(?, columns = ?, header = false, "
-                    "auto_detect = false, allow_quoted_nulls = false, delim = ',', quote = '\"', "
-                    "escape = '\"', new_line = '\\n', strict_mode = true)", t=table,
-                ),
+                _statement("INSERT INTO {t} SELECT * FROM " + _READ_CSV, t=table),
                 [str(path), columns],
-            )  # fmt: skip
+            )
             _advance_sequences(con, table)
             con.execute("COMMIT")
         except BaseException:
@@ -310,6 +309,56 @@ class PostgresStore:
         finally:
             con.close()
             path.unlink(missing_ok=True)
+
+    def _load_changes(self, pg: psycopg.Connection, table: str, since: int) -> None:
+        """Bring one table of the copy from version ``since`` to the server's: remove the
+        keys removed since, then put in the rows written since (``store_version``)."""
+        assert self._mirror is not None
+        columns, keys = _columns(self._mirror, table), _keys(self._mirror, table)
+        written, removed = self._folder / "written.csv", self._folder / "removed.csv"
+        since_sql = sql.SQL("SELECT {} FROM {} WHERE {} > {}")
+        version = sql.Identifier(VERSION_COLUMN)
+        _copy_to_file(
+            pg,
+            since_sql.format(_ident(*columns), sql.Identifier(table), version, sql.Literal(since)),
+            written,
+        )
+        _copy_to_file(
+            pg,
+            since_sql.format(
+                _ident(*keys), sql.Identifier(_removed_table(table)), version, sql.Literal(since)
+            ),
+            removed,
+        )
+        key_list = ", ".join(_q(k) for k in keys)
+        con = self._mirror.cursor()
+        try:
+            con.execute("BEGIN TRANSACTION")
+            for source, types, alias in (
+                (removed, {k: columns[k] for k in keys}, "store_out"),
+                (written, columns, "store_in"),
+            ):
+                con.execute(
+                    _statement("CREATE TEMP TABLE {a} AS SELECT * FROM " + _READ_CSV, a=alias),
+                    [str(source), types],
+                )
+                con.execute(
+                    _statement("DELETE FROM {t} WHERE ({k}) IN (SELECT ({k}) FROM {a})",
+                               t=table, k=key_list, a=alias)
+                )  # fmt: skip
+            con.execute(_statement("INSERT INTO {t} SELECT * FROM store_in", t=table))
+            con.execute("DROP TABLE store_in")
+            con.execute("DROP TABLE store_out")
+            _advance_sequences(con, table)
+            con.execute("COMMIT")
+        except BaseException:
+            with suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            raise
+        finally:
+            con.close()
+            written.unlink(missing_ok=True)
+            removed.unlink(missing_ok=True)
 
     # -- writing ------------------------------------------------------------------------
     @contextmanager
@@ -348,6 +397,9 @@ class PostgresStore:
                         if moved:
                             raise AssertionError(f"undeclared tables changed: {moved}")
                     new_versions = _bump(pg, changed)
+                    expected = {n: self._versions.get(n, 0) + 1 for n in changed}
+                    if new_versions != expected:  # another writer without the lock: refuse
+                        raise WriteConflict()
                 except BaseException:
                     with suppress(duckdb.Error):
                         con.execute("ROLLBACK")
@@ -388,11 +440,12 @@ class PostgresStore:
                 ),
                 upserted,
             )  # fmt: skip
+            version = self._versions.get(name, 0) + 1  # what _bump will make it (lock held)
             try:
                 if n_removed:
-                    _delete_keys(pg, name, keys, removed)
+                    _delete_keys(pg, name, keys, removed, version)
                 if n_upserted:
-                    _upsert(pg, name, columns, keys, upserted)
+                    _upsert(pg, name, columns, keys, upserted, version)
             finally:
                 removed.unlink(missing_ok=True)
                 upserted.unlink(missing_ok=True)
@@ -437,12 +490,57 @@ def _read_versions(pg: psycopg.Connection) -> dict[str, int]:
     return versions
 
 
+def _catalogue() -> dict[str, tuple[dict[str, str], tuple[str, ...]]]:
+    """Every table of the latest schema with its columns and key (read off an empty
+    in-memory database made by the migrations)."""
+    from analytics.store.schema import migrate
+
+    con = duckdb.connect(":memory:")
+    try:
+        migrate(con)
+        return {name: (_columns(con, name), _keys(con, name)) for name in _table_names(con)}
+    finally:
+        con.close()
+
+
+def _removed_table(table: str) -> str:
+    return f"store_removed_{table}"
+
+
 def _bookkeeping(pg: psycopg.Connection) -> None:
+    """The engine's own tables and columns beside the schema: the table versions, a
+    version per row (``store_version``: the table version that last wrote it) with its
+    index, the keys removed per table with the version that removed them, and unique
+    indexes on the keys the schema keeps without one."""
     pg.execute(
         sql.SQL(
             "CREATE TABLE IF NOT EXISTS {} (table_name TEXT PRIMARY KEY, version BIGINT NOT NULL)"
         ).format(sql.Identifier(VERSIONS_TABLE))
     )
+    for table, (_columns_of, keys) in _catalogue().items():
+        pg.execute(
+            sql.SQL("ALTER TABLE {} ADD COLUMN IF NOT EXISTS {} BIGINT NOT NULL DEFAULT 0").format(
+                sql.Identifier(table), sql.Identifier(VERSION_COLUMN)
+            )
+        )
+        pg.execute(
+            sql.SQL("CREATE INDEX IF NOT EXISTS {} ON {} ({})").format(
+                sql.Identifier(f"{table}_{VERSION_COLUMN}"),
+                sql.Identifier(table),
+                sql.Identifier(VERSION_COLUMN),
+            )
+        )
+        pg.execute(
+            sql.SQL(
+                "CREATE TABLE IF NOT EXISTS {r} AS SELECT {k}, CAST(0 AS BIGINT) AS {v} "
+                "FROM {t} WITH NO DATA"
+            ).format(
+                r=sql.Identifier(_removed_table(table)),
+                k=_ident(*keys),
+                v=sql.Identifier(VERSION_COLUMN),
+                t=sql.Identifier(table),
+            )
+        )
     for table, keys in LOGICAL_KEYS.items():
         pg.execute(
             sql.SQL("CREATE UNIQUE INDEX IF NOT EXISTS {} ON {} ({})").format(
@@ -451,14 +549,30 @@ def _bookkeeping(pg: psycopg.Connection) -> None:
         )
 
 
+def _drop_row_versions(pg: psycopg.Connection) -> None:
+    """Before migrations: take the engine's row-version column off every table, so a
+    migration sees the schema exactly as on a file (they come back afterwards)."""
+    for (table,) in pg.execute(
+        "SELECT table_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND column_name = %s",
+        [VERSION_COLUMN],
+    ).fetchall():
+        if not table.startswith("store_"):
+            pg.execute(
+                sql.SQL("ALTER TABLE {} DROP COLUMN {}").format(
+                    sql.Identifier(table), sql.Identifier(VERSION_COLUMN)
+                )
+            )
+
+
 def _touch_all(pg: psycopg.Connection) -> None:
     names = [
         row[0]
         for row in pg.execute(
             "SELECT table_name FROM information_schema.tables "
             "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' "
-            "AND table_name <> %s",
-            [VERSIONS_TABLE],
+            "AND table_name NOT LIKE %s",
+            ["store\\_%"],
         )
     ]
     _bump(pg, names)
@@ -476,6 +590,20 @@ def _bump(pg: psycopg.Connection, names: Sequence[str]) -> dict[str, int]:
         ).fetchone()
         versions[name] = int(row[0])
     return versions
+
+
+# A CSV written by PostgreSQL's COPY (FORMAT csv): "" is an empty text, nothing is NULL.
+_READ_CSV = (
+    "read_csv(?, columns = ?, header = false, auto_detect = false, allow_quoted_nulls = false, "
+    "delim = ',', quote = '\"', escape = '\"', new_line = '\\n', strict_mode = true)"
+)
+
+
+def _copy_to_file(pg: psycopg.Connection, query: sql.Composable, path: Path) -> None:
+    statement = sql.SQL("COPY ({}) TO STDOUT (FORMAT csv)").format(query)
+    with open(path, "wb") as out, pg.cursor().copy(statement) as copy:
+        for block in copy:
+            out.write(block)
 
 
 def _q(name: str) -> str:
@@ -566,27 +694,42 @@ def _copy_in(pg: psycopg.Connection, table: sql.Composable, path: Path) -> None:
             copy.write(block)
 
 
-def _delete_keys(pg: psycopg.Connection, table: str, keys: Sequence[str], path: Path) -> None:
+def _delete_keys(
+    pg: psycopg.Connection, table: str, keys: Sequence[str], path: Path, version: int
+) -> None:
+    """Delete the rows whose keys the CSV at ``path`` lists, noting each key with the
+    table's new version (so other processes remove them from their copies)."""
     pg.execute(
         sql.SQL(
-            "CREATE TEMP TABLE store_removed ON COMMIT DROP AS SELECT {} FROM {} WITH NO DATA"
+            "CREATE TEMP TABLE store_gone ON COMMIT DROP AS SELECT {} FROM {} WITH NO DATA"
         ).format(_ident(*keys), sql.Identifier(table))
     )
-    _copy_in(pg, sql.Identifier("store_removed"), path)
+    _copy_in(pg, sql.Identifier("store_gone"), path)
+    pg.execute(
+        sql.SQL("INSERT INTO {} ({}, store_version) SELECT {}, {} FROM store_gone").format(
+            sql.Identifier(_removed_table(table)),
+            _ident(*keys),
+            _ident(*keys),
+            sql.Literal(version),
+        )
+    )
     match = sql.SQL(" AND ").join(
         sql.SQL("t.{k} = r.{k}").format(k=sql.Identifier(k)) for k in keys
     )
     pg.execute(
-        sql.SQL("DELETE FROM {} AS t USING store_removed AS r WHERE {}").format(
+        sql.SQL("DELETE FROM {} AS t USING store_gone AS r WHERE {}").format(
             sql.Identifier(table), match
         )
     )
-    pg.execute("DROP TABLE store_removed")
+    pg.execute("DROP TABLE store_gone")
 
 
 def _upsert(
-    pg: psycopg.Connection, table: str, columns: dict[str, str], keys: Sequence[str], path: Path
-) -> None:
+    pg: psycopg.Connection, table: str, columns: dict[str, str], keys: Sequence[str], path: Path,
+    version: int,
+) -> None:  # fmt: skip
+    """Insert or replace the rows of the CSV at ``path``, marked with the table's new
+    version (so other processes fetch only them)."""
     names = list(columns)
     pg.execute(
         sql.SQL(
@@ -594,20 +737,23 @@ def _upsert(
         ).format(_ident(*names), sql.Identifier(table))
     )
     _copy_in(pg, sql.Identifier("store_upserted"), path)
-    others = [n for n in names if n not in keys]
-    action = (
-        sql.SQL("DO UPDATE SET {}").format(
-            sql.SQL(", ").join(
-                sql.SQL("{c} = EXCLUDED.{c}").format(c=sql.Identifier(c)) for c in others
-            )
+    others = [n for n in names if n not in keys] + [VERSION_COLUMN]
+    action = sql.SQL("DO UPDATE SET {}").format(
+        sql.SQL(", ").join(
+            sql.SQL("{c} = EXCLUDED.{c}").format(c=sql.Identifier(c)) for c in others
         )
-        if others
-        else sql.SQL("DO NOTHING")
     )
     pg.execute(
         sql.SQL(
-            "INSERT INTO {t} ({c}) SELECT {c} FROM store_upserted ON CONFLICT ({k}) {a}"
-        ).format(t=sql.Identifier(table), c=_ident(*names), k=_ident(*keys), a=action)
+            "INSERT INTO {t} ({c}, {v}) SELECT {c}, {n} FROM store_upserted ON CONFLICT ({k}) {a}"
+        ).format(
+            t=sql.Identifier(table),
+            c=_ident(*names),
+            v=sql.Identifier(VERSION_COLUMN),
+            n=sql.Literal(version),
+            k=_ident(*keys),
+            a=action,
+        )
     )
     pg.execute("DROP TABLE store_upserted")
 
