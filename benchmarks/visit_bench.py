@@ -1,16 +1,20 @@
 """Server time of one visit of the overview, next to a bare page of four cached charts.
 
-    python benchmarks/visit_bench.py [--visits 9] [--db FILE] [--profile]
+    python benchmarks/visit_bench.py [--visits 9] [--db FILE] [--entry app.py|asgi.py]
+                                     [--option NAME=VALUE] [--profile]
 
-Serves two Streamlit processes on loopback ports: the app (on a copy of the demo
-database, or FILE) and a bare page that draws four plotly charts whose figures are
-cached (``st.cache_data``), the floor any Streamlit page with four charts pays. Each
-visit is a new browser session over Streamlit's websocket protocol (``/_stcore/stream``,
-as the browser and Streamlit's own tests speak it): it asks for the first run of the
-page and waits for the run's end (``script_finished``). With one client at a time,
-that wait is the server's time for the visit. One visit warms each server (the app's
-cached reads, the chart builders' imports); then VISITS fresh sessions are timed,
-taking turns between the two servers, and the medians are printed.
+Serves two Streamlit processes on loopback ports: the app (ENTRY, on a copy of the demo
+database or of FILE) and a bare page that draws four plotly charts whose figures are
+cached (``st.cache_data``), the floor any Streamlit page with four charts pays. Both are
+served from the project's folder, so with its ``.streamlit/config.toml``. Each visit is
+a new browser session over Streamlit's websocket protocol (``/_stcore/stream``, as the
+browser and Streamlit's own tests speak it): it asks for the first run of the page and
+waits for the run's end (``script_finished``). One visit warms each server (the app's
+cached reads, the chart builders' imports); then VISITS fresh sessions are timed, taking
+turns between the two servers. Printed per page: the median time until the run's end
+(with one client at a time, the server's time for the visit as the visitor sees it) and
+the mean CPU time the server process spent per visit (from /proc, every thread: also
+what it does after answering, such as closing the session, which a crowd waits for).
 
 ``--profile`` also profiles one first run of a fresh session in this process (through
 ``streamlit.testing.v1.AppTest``, after a warm-up run) and prints where its time went.
@@ -107,6 +111,19 @@ def serve(script: Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
     raise RuntimeError(f"{script.name} did not start")
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system, every thread) a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def resident_mb(pid: int) -> float:
+    """A process's resident memory (VmRSS), in MB."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    line = next(line for line in status.splitlines() if line.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
+
+
 def visit(host: str) -> tuple[float, int]:
     """One new session's first run: seconds until the run ended, and the charts drawn."""
     with urllib.request.urlopen(f"http://{host}/_stcore/health") as response:
@@ -168,6 +185,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--visits", type=int, default=9, help="fresh sessions timed per page")
     parser.add_argument("--db", type=Path, help="a database to copy (default: a new demo)")
+    parser.add_argument("--entry", default="app.py", choices=("app.py", "asgi.py"))
     parser.add_argument("--profile", action="store_true", help="also profile one first run")
     parser.add_argument("--top", type=int, default=45, help="functions the profile lists")
     parser.add_argument(
@@ -193,22 +211,38 @@ def main() -> None:
     bare = folder / "bare.py"
     bare.write_text(BARE_PAGE, encoding="utf-8")
     env = dict(os.environ, TRACKER_DB=str(db), PYTHONPATH=str(ROOT))
-    servers = [serve(ROOT / "app.py", env), serve(bare, env)]
-    names = ("overview (app.py)", "bare page, 4 cached charts")
+    servers = [serve(ROOT / args.entry, env), serve(bare, env)]
+    names = (f"overview ({args.entry})", "bare page, 4 cached charts")
     try:
         times: list[list[float]] = [[], []]
         for (_, host), name in zip(servers, names, strict=True):
             seconds, charts = visit(host)
             print(f"warm-up {name}: {seconds:.3f} s, {charts} charts")
+        time.sleep(1)  # the warm-up sessions closed
+        cpu_before = [cpu_seconds(process.pid) for process, _ in servers]
+        rss_before = [resident_mb(process.pid) for process, _ in servers]
         for _ in range(args.visits):
             for i, (_, host) in enumerate(servers):
                 times[i].append(visit(host)[0])
-        print(f"\nserver time of one visit (new session, first run), {args.visits} visits each:")
+        time.sleep(1)  # what a server does after a visit (closing the session) counts too
+        cpu = [
+            (cpu_seconds(process.pid) - before) / args.visits
+            for (process, _), before in zip(servers, cpu_before, strict=True)
+        ]
+        print(f"\none visit (a new session's first run), {args.visits} visits each:")
+        rss = [resident_mb(process.pid) for process, _ in servers]
+        print(f"  {'':28} {'answered in (median)':>21}   {'server CPU (mean)':>17}   memory")
+        for name, seconds, used, after, before in zip(
+            names, times, cpu, rss, rss_before, strict=True
+        ):
+            print(
+                f"  {name:28} {statistics.median(seconds):19.3f} s   {used:15.3f} s   "
+                f"{after:.0f} MB ({after - before:+.0f} MB)"
+            )
         for name, seconds in zip(names, times, strict=True):
-            shown = " ".join(f"{s:.3f}" for s in seconds)
-            print(f"  {name:28} median {statistics.median(seconds):.3f} s   [{shown}]")
+            print(f"  {name}: " + " ".join(f"{s:.3f}" for s in seconds))
         ratio = statistics.median(times[0]) / statistics.median(times[1])
-        print(f"  overview / bare page: {ratio:.2f}")
+        print(f"  overview / bare page: {ratio:.2f} (answer), {cpu[0] / cpu[1]:.2f} (CPU)")
     finally:
         for process, _ in servers:
             process.terminate()

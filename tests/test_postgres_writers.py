@@ -13,8 +13,8 @@ from analytics import summary
 from analytics.importing import import_file, list_imports, undo_import
 from analytics.store.connection import PostgresStore, open_db
 from tests.conftest import ROOT
-from tests.postgres_server import check_copy_matches
 from tests.importing.helpers import PROGRESS_HEADER, csv_bytes
+from tests.postgres_server import check_copy_matches
 
 
 def _month_file(code: str, month: int) -> bytes:

@@ -150,7 +150,9 @@ class _CachedReads:
         return _silent(self.path, self.stamp, as_of, cycle.STALE_DAYS)
 
 
-@st.cache_data(**CACHE)
+# Shared, not copied: a copy (unpickled on every call) rebuilds the four plotly figures,
+# validating every property again, which was half of a visit's run. Callers only read.
+@st.cache_resource(**CACHE)
 def _overview(
     path: str, stamp: tuple, choice: Choice, filters: Filters, language: str, today: date
 ) -> tuple[overview.Overview, dict[str, go.Figure]]:

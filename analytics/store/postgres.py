@@ -24,10 +24,12 @@ The password is never in the URL (CONTRACT.md section 1): libpq reads ``PGPASSWO
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -54,6 +56,13 @@ LOGICAL_KEYS = {
     "row_history": ("import_id", "table_name", "row_key"),
 }
 SEQUENCES = {"audit_id": ("audit", "id")}  # sequence -> the column it numbers
+
+
+log = logging.getLogger("tracker.store")
+
+
+def _since(started: float) -> float:
+    return time.perf_counter() - started
 
 
 # The store each open connection to a copy belongs to (its writes go to that server).
@@ -385,9 +394,13 @@ class PostgresStore:
                     fingerprints = _fingerprints(con, untouched)
                 con.execute("BEGIN TRANSACTION")
                 try:
+                    started = time.perf_counter()
                     for name in names:
                         con.execute(_snapshot_statement(con, name))
+                    log.debug("write: snapshot of %s in %.2f s", names, _since(started))
+                    started = time.perf_counter()
                     yield
+                    log.debug("write: the body in %.2f s", _since(started))
                     changed = self._write_changes(con, pg, names)
                     for name in names:
                         con.execute(_statement("DROP TABLE {s}", s=_snapshot_name(name)))
@@ -419,6 +432,7 @@ class PostgresStore:
     ) -> list[str]:
         changed = []
         for name in names:
+            started = time.perf_counter()
             keys = _keys(con, name)
             columns = _columns(con, name)
             snap = _snapshot_name(name)
@@ -440,12 +454,17 @@ class PostgresStore:
                 ),
                 upserted,
             )  # fmt: skip
+            log.debug("write: %s: %d removed, %d written, found in %.2f s", name, n_removed,
+                      n_upserted, _since(started))  # fmt: skip
+            started = time.perf_counter()
             version = self._versions.get(name, 0) + 1  # what _bump will make it (lock held)
             try:
                 if n_removed:
                     _delete_keys(pg, name, keys, removed, version)
                 if n_upserted:
                     _upsert(pg, name, columns, keys, upserted, version)
+                if n_removed or n_upserted:
+                    log.debug("write: %s sent to PostgreSQL in %.2f s", name, _since(started))
             finally:
                 removed.unlink(missing_ok=True)
                 upserted.unlink(missing_ok=True)

@@ -57,3 +57,26 @@ def test_an_empty_database_says_no_task_matches(tmp_path, monkeypatch):
     at = run_app()
     assert not at.exception
     assert any("Không có nhiệm vụ nào phù hợp" in i.value for i in at.info)
+
+
+def test_the_page_and_the_report_assemble_one_overview_and_visits_share_it(demo_file):
+    import duckdb
+    import pandas as pd
+
+    from analytics.filters import Filters
+    from analytics.periods import Choice
+    from analytics.report.source import collect
+    from ui import data
+
+    year = Choice(date_from=date(2025, 1, 1), date_to=date(2025, 12, 31))
+    model, charts = data.overview_of(year, Filters(), "vi")
+    again, charts_again = data.overview_of(year, Filters(), "vi")
+    # A second visit gets the same objects: nothing is copied or rebuilt per visit.
+    assert again is model and charts_again["body"] is charts["body"]
+    # 2025 holds the demo's 6 phase and 11 term tasks (tests/test_overview_periods.py).
+    assert model.cards[0].value == 17
+    with duckdb.connect(str(demo_file), read_only=True) as con:
+        report = collect(con, year, Filters(), "vi").overview
+    assert model.cards == report.cards and model.compared == report.compared == "Năm 2024"
+    for name in ("by_body", "by_area", "cells", "trend", "attention"):
+        pd.testing.assert_frame_equal(getattr(model, name), getattr(report, name))
