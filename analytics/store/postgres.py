@@ -445,29 +445,48 @@ class PostgresStore:
                            t=name),
                 removed,
             )  # fmt: skip
-            n_upserted = _copy_out(
-                con,
+            version = self._versions.get(name, 0) + 1  # what _bump will make it (lock held)
+            # New keys go straight into the table (the server holds what the copy held
+            # before: no conflict is possible); changed rows replace the stored ones.
+            added = self._folder / "added.csv"
+            con.execute(
                 _statement(
-                    "SELECT {t}.* FROM {t} LEFT JOIN {s} USING ({k}) "
+                    "CREATE TEMP TABLE store_diff AS SELECT {t}.*, {s}.row_hash IS NULL AS "
+                    "store_new FROM {t} LEFT JOIN {s} USING ({k}) "
                     "WHERE {s}.row_hash IS NULL OR {s}.row_hash <> hash({t})",
                     t=name, s=snap, k=key_list,
-                ),
-                upserted,
+                )
             )  # fmt: skip
-            log.debug("write: %s: %d removed, %d written, found in %.2f s", name, n_removed,
-                      n_upserted, _since(started))  # fmt: skip
+            columns_sql = ", ".join(_q(c) for c in columns)
+            n_added = _copy_out(
+                con,
+                "SELECT " + columns_sql + ", " + str(int(version)) + " FROM store_diff "
+                "WHERE store_new",
+                added,
+            )
+            n_upserted = _copy_out(
+                con, "SELECT " + columns_sql + " FROM store_diff WHERE NOT store_new", upserted
+            )
+            con.execute("DROP TABLE store_diff")
+            log.debug("write: %s: %d removed, %d added, %d changed, found in %.2f s", name,
+                      n_removed, n_added, n_upserted, _since(started))  # fmt: skip
             started = time.perf_counter()
-            version = self._versions.get(name, 0) + 1  # what _bump will make it (lock held)
             try:
                 if n_removed:
                     _delete_keys(pg, name, keys, removed, version)
                 if n_upserted:
                     _upsert(pg, name, columns, keys, upserted, version)
-                if n_removed or n_upserted:
+                if n_added:
+                    _copy_in(pg, sql.SQL("{} ({}, {})").format(
+                        sql.Identifier(name), _ident(*columns), sql.Identifier(VERSION_COLUMN)
+                    ), added)  # fmt: skip
+                if n_removed or n_upserted or n_added:
                     log.debug("write: %s sent to PostgreSQL in %.2f s", name, _since(started))
             finally:
                 removed.unlink(missing_ok=True)
                 upserted.unlink(missing_ok=True)
+                added.unlink(missing_ok=True)
+            n_upserted += n_added
             if n_removed or n_upserted:
                 changed.append(name)
         for sequence, (table, _column) in SEQUENCES.items():
