@@ -94,6 +94,21 @@ def empty_store(engine: str, request: pytest.FixtureRequest, tmp_path: Path) -> 
 
 
 @pytest.fixture
+def store_con(engine: str, request: pytest.FixtureRequest) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to a new store with the schema and no task, on each engine: an
+    in-memory DuckDB database, and PostgreSQL (writes through ``transaction`` reach it)."""
+    if engine == "duckdb":
+        con = duckdb.connect()
+        prepare(con)
+        yield con
+        con.close()
+        return
+    url = request.getfixturevalue("postgres").create_database()
+    with connection.open_db(url, create=True) as con:
+        yield con
+
+
+@pytest.fixture
 def empty_con() -> Iterator[duckdb.DuckDBPyConnection]:
     """An in-memory database with the schema and reference data, no tasks."""
     con = duckdb.connect()

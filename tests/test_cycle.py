@@ -34,7 +34,7 @@ def report(code: str, day: date, progress: float) -> dict:
 
 
 @pytest.fixture
-def con(empty_con):
+def con(store_con):
     tasks = [
         task("A"),
         task("B", official="Phó Trưởng Ban KT-NS", position="Phó Trưởng ban",
@@ -49,8 +49,8 @@ def con(empty_con):
         report("B", date(2024, 6, 30), 20),
         report("R", date(2024, 6, 30), 100), report("T", date(2024, 6, 30), 50),
     ]  # fmt: skip
-    add_tasks_and_reports(empty_con, pd.DataFrame(tasks), pd.DataFrame(reports))
-    return empty_con
+    add_tasks_and_reports(store_con, pd.DataFrame(tasks), pd.DataFrame(reports))
+    return store_con
 
 
 def test_registered_and_returned_tasks_are_out_of_every_figure_and_waiting(con):

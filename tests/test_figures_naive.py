@@ -10,6 +10,8 @@ from fractions import Fraction
 
 import duckdb
 
+from analytics.store.connection import transaction
+
 STATUSES = ("hoan_thanh_dung_han", "hoan_thanh_qua_han", "dang_thuc_hien",
             "chua_trien_khai", "qua_han")  # fmt: skip
 
@@ -28,15 +30,17 @@ def add_task(
     period: str = "2024",
     state: str = "da_giao",
 ) -> int:
-    """Insert one task; return its id."""
-    task_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM tasks").fetchall()[0][0]
-    con.execute(
-        "INSERT INTO tasks (id, code, title, body_code, position, official, area_code, "
-        "assigner, period_label, assigned_on, due_on, assignment_state) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [task_id, code, f"Nhiệm vụ {code}", body, position, official, area, assigner,
-         period, assigned, due, state],
-    )  # fmt: skip
+    """Insert one task; return its id (through the store's transaction, so on PostgreSQL
+    the row reaches the server)."""
+    with transaction(con, tables=("tasks",)):
+        task_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM tasks").fetchall()[0][0]
+        con.execute(
+            "INSERT INTO tasks (id, code, title, body_code, position, official, area_code, "
+            "assigner, period_label, assigned_on, due_on, assignment_state) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [task_id, code, f"Nhiệm vụ {code}", body, position, official, area, assigner,
+             period, assigned, due, state],
+        )  # fmt: skip
     return task_id
 
 
@@ -47,10 +51,11 @@ def report(con: duckdb.DuckDBPyConnection, task_id: int, day: date, progress: fl
         if progress >= 100
         else ("chua_trien_khai" if progress <= 0 else "dang_thuc_hien")
     )
-    con.execute(
-        "INSERT INTO progress (task_id, report_date, progress, status) VALUES (?, ?, ?, ?)",
-        [task_id, day, progress, status],
-    )
+    with transaction(con, tables=("progress",)):
+        con.execute(
+            "INSERT INTO progress (task_id, report_date, progress, status) VALUES (?, ?, ?, ?)",
+            [task_id, day, progress, status],
+        )
 
 
 def half_up(value: Fraction, digits: int) -> float:
