@@ -369,6 +369,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Cơ sở dữ liệu đang bận (một tiến trình khác đang ghi). Hãy tải lại trang sau ít phút.",
         "The database is busy (another process is writing). Reload the page in a minute.",
     ),
+    "db_unreachable": (
+        "Không kết nối được cơ sở dữ liệu PostgreSQL. Hãy báo quản trị viên kiểm tra máy chủ "
+        "cơ sở dữ liệu, rồi tải lại trang.",
+        "Cannot reach the PostgreSQL database. Ask the administrator to check the database "
+        "server, then reload the page.",
+    ),
     "db_missing": (
         "Không có cơ sở dữ liệu {path}. Ứng dụng không tự tạo tệp ở đường dẫn do TRACKER_DB "
         "chỉ định (có thể gõ nhầm). Hãy kiểm tra TRACKER_DB, hoặc tạo tệp bằng lệnh: "

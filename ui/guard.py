@@ -19,8 +19,11 @@ def guarded(work: Callable[[], T], language: str) -> T | None:
     """Run ``work`` and return its result; on failure show a message and return None."""
     try:
         return work()
-    except (DatabaseBusy, StoreUnavailable):
+    except DatabaseBusy:
         st.warning(text("db_busy", language))
+    except StoreUnavailable:
+        log.exception("store unreachable")
+        st.error(text("db_unreachable", language))
     except StoreMissing as missing:
         st.error(text("db_missing", language, path=missing.path))
     except Exception:

@@ -129,3 +129,10 @@ def test_inert_breaks_the_bare_addresses_markdown_would_link():
     shown = inert("http://a.vn www.b.vn c@d.vn")
     joiner = WORD_JOINER
     assert shown == f"http\\:{joiner}//a\\.vn www{joiner}\\.b\\.vn c{joiner}\\@d\\.vn"
+
+
+def test_an_unreachable_postgresql_server_is_explained(monkeypatch):
+    monkeypatch.setenv("TRACKER_DB", "postgresql://postgres@127.0.0.1:9/tracker")  # no server
+    at = open_page("pages/overview.py")
+    assert not at.exception, at.exception
+    assert any("Không kết nối được cơ sở dữ liệu PostgreSQL" in e.value for e in at.error)
