@@ -24,8 +24,10 @@ ENGINES = ("duckdb", "postgresql")
 
 @pytest.fixture(autouse=True)
 def _no_default_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Point TRACKER_DB at a temporary file so no test touches data/tracker.duckdb."""
+    """Point TRACKER_DB at a temporary file so no test touches data/tracker.duckdb, and the
+    configuration folder (a PostgreSQL store's cookie key) at a temporary one."""
     monkeypatch.setenv("TRACKER_DB", str(tmp_path / "default.duckdb"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
 @pytest.fixture(autouse=True)

@@ -44,15 +44,15 @@ def _free_port() -> int:
 @dataclass
 class App:
     url: str
-    db: Path
+    db: Path | str
     process: subprocess.Popen[bytes]
 
 
-def start_app(db: Path, log: Path, script: str = "app.py") -> App:
-    """Serve ``script`` (app.py, or asgi.py: the app with its HTTP guards) on ``db`` on a
-    free port; a missing file is first made with the demo, as ``python -m analytics init
-    --demo`` does (the app itself makes only its default file)."""
-    if not db.exists():
+def start_app(db: Path | str, log: Path, script: str = "app.py") -> App:
+    """Serve ``script`` (app.py, or asgi.py: the app with its HTTP guards) on ``db`` (a file
+    or a PostgreSQL URL) on a free port; a missing file is first made with the demo, as
+    ``python -m analytics init --demo`` does (the app itself makes only its default file)."""
+    if isinstance(db, Path) and not db.exists():
         create_demo_store(db)
     port = _free_port()
     env = dict(os.environ, TRACKER_DB=str(db), PYTHONPATH=str(ROOT))

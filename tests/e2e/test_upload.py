@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -19,8 +21,10 @@ PROGRESS_CSV = (
 
 
 @pytest.fixture
-def fresh_app(tmp_path):
-    served = start_app(tmp_path / "upload.duckdb", tmp_path / "streamlit.log")
+def fresh_app(tmp_path, demo_store):
+    """The app on the demo, on each engine (a DuckDB file, PostgreSQL)."""
+    where = demo_store if "://" in demo_store else Path(demo_store)
+    served = start_app(where, tmp_path / "streamlit.log")
     yield served
     stop_app(served)
 
