@@ -29,6 +29,7 @@ from analytics.commands import (
     imports,
     init,
     report,
+    serve,
     summary,
     templates,
     undo,
@@ -48,6 +49,7 @@ COMMANDS = (
     appraisal,
     bench,
     user,
+    serve,
 )
 
 EXIT_OK = 0
