@@ -47,7 +47,14 @@ def loaded(tmp_path: Path, *args: str) -> tuple[int, set[str]]:
 
 
 @pytest.mark.parametrize(
-    "args", [["--help"], ["summary", "--help"], ["import", "--help"], ["report", "--help"]]
+    "args",
+    [
+        ["--help"],
+        ["summary", "--help"],
+        ["import", "--help"],
+        ["report", "--help"],
+        ["serve", "--help"],
+    ],
 )
 def test_help_loads_no_heavy_library(tmp_path, args):
     code, modules = loaded(tmp_path, *args)

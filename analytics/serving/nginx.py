@@ -9,9 +9,7 @@ exactly once, or :class:`TemplateChanged` says which.
 
 from __future__ import annotations
 
-import grp
 import os
-import pwd
 import re
 import shutil
 from collections.abc import Sequence
@@ -89,17 +87,14 @@ def write_config(folder: Path, port: int, worker_ports: Sequence[int]) -> Path:
 
 
 def _worker_user(folder: Path) -> str:
-    """Started by root, nginx's worker processes run as ``nobody``: they get their own
-    temporary folders (an upload is buffered there), the private folder lets them pass."""
+    """nginx's worker processes run as the user who started ``serve``, like the app's: their
+    temporary folders (an upload is buffered there) are private to that user. Started by
+    root, nginx would switch them to ``nobody``, who may not enter the private folder."""
     for kind in TEMP_KINDS:
         (folder / kind).mkdir(mode=0o700, exist_ok=True)
     if os.geteuid() != 0:
         return ""
-    nobody = pwd.getpwnam("nobody")
-    for kind in TEMP_KINDS:
-        os.chown(folder / kind, nobody.pw_uid, nobody.pw_gid)
-    os.chmod(folder, 0o711)  # enter, not list
-    return f"user nobody {grp.getgrgid(nobody.pw_gid).gr_name};\n"
+    return "user root;\n"
 
 
 def command(nginx: str, config: Path) -> list[str]:

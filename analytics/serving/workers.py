@@ -17,7 +17,7 @@ APP_SCRIPT = ROOT / "asgi.py"
 LOOPBACK = "127.0.0.1"
 
 
-def streamlit_options(port: int) -> list[str]:
+def streamlit_options(port: int | str) -> list[str]:
     """Options of ``streamlit run`` for one worker: loopback only, no browser, no file
     watcher (a server does not reload on edits; each watcher would cost inotify handles)."""
     return [
