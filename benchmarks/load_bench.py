@@ -21,8 +21,12 @@ Per server: one visit straight to each worker first (its first run: the caches f
 then ``--alone`` visits one after another (the time of one visit with nothing else
 running), then ``--rounds`` rounds of ``--sessions`` visits started at the same moment
 (the four servers take turns round by round, so a busy moment of the machine falls on
-all of them), and each worker's resident memory (VmRSS) before and after those rounds.
-Prints p50, p95 and max per server, failures, memory growth per worker, and the ratios.
+all of them), with each worker's resident memory (VmRSS) and CPU time before and after
+those rounds (and, with ``--settle S``, S seconds later). Last, for the app, ``--imports``
+rounds each right after an import of one progress report into its store: every cached
+read misses, and the workers of one server open the DuckDB file at the same time (they
+take turns on it). Prints p50, p95 and max per server, failures, memory growth per
+worker, and the ratios.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,11 +115,13 @@ class Server:
     port: int
     cookie: str
     process: subprocess.Popen[bytes]
+    db: Path
     worker_pids: dict[int, int] = field(default_factory=dict)  # port → pid
     first: list[float] = field(default_factory=list)
     alone: list[float] = field(default_factory=list)
     loaded: list[float] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)
+    after_import: list[float] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (phase, what happened)
     rss_before: dict[int, int] = field(default_factory=dict)
     rss_after: dict[int, int] = field(default_factory=dict)
     cpu: dict[int, float] = field(default_factory=dict)  # port → CPU seconds in the rounds
@@ -165,7 +172,7 @@ def start(name: str, kind: str, count: int, db: Path, script: Path, log: Path) -
             process.kill()
             raise RuntimeError(f"{name} did not start: {log.read_text(encoding='utf-8')}")
         time.sleep(0.3)
-    server = Server(name, kind, count, port, _cookie(db) if kind == "app" else "", process)
+    server = Server(name, kind, count, port, _cookie(db) if kind == "app" else "", process, db)
     server.worker_pids = workers_of(process.pid)
     return server
 
@@ -216,17 +223,27 @@ async def visit(server: Server, port: int | None = None) -> float:
     return seconds
 
 
-async def checked(server: Server, port: int | None = None) -> float | None:
+async def checked(server: Server, phase: str, port: int | None = None) -> float | None:
     try:
         return await asyncio.wait_for(visit(server, port), VISIT_TIMEOUT)
     except Exception as error:  # counted and shown, the run goes on
-        server.failures.append(f"{type(error).__name__}: {error}")
+        server.failures.append((phase, f"{type(error).__name__}: {error}"))
         return None
 
 
-async def at_once(server: Server, sessions: int) -> None:
-    times = await asyncio.gather(*(checked(server) for _ in range(sessions)))
-    server.loaded += [t for t in times if t is not None]
+async def at_once(server: Server, sessions: int, into: list[float], phase: str) -> None:
+    times = await asyncio.gather(*(checked(server, phase) for _ in range(sessions)))
+    into += [t for t in times if t is not None]
+
+
+def import_report(db: Path, progress: int, folder: Path) -> None:
+    """A clerk's import of one progress report (yesterday, ``progress`` %): the data version
+    rises, so every cached read of every worker misses on its next run."""
+    csv = folder / "tien_do.csv"
+    yesterday = (date.today() - timedelta(days=1)).strftime("%d/%m/%Y")
+    csv.write_text(f"Mã nhiệm vụ,Ngày báo cáo,Tiến độ (%)\nDP05-GD,{yesterday},{progress}\n")
+    subprocess.run([sys.executable, "-m", "analytics", "import", str(csv), "--db", str(db)],
+                   cwd=ROOT, check=True, capture_output=True)  # fmt: skip
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -235,15 +252,17 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-def run(servers: list[Server], sessions: int, rounds: int, alone: int, settle: float) -> float:
+def run(
+    servers: list[Server], sessions: int, rounds: int, alone: int, imports: int, settle: float
+) -> float:
     """Every measurement; returns the CPU seconds this client spent in the rounds."""
     for server in servers:
         for port in server.worker_pids:  # each worker's first run: its caches fill
-            first = asyncio.run(checked(server, port))
+            first = asyncio.run(checked(server, "first", port))
             if first is not None:
                 server.first.append(first)
         for _ in range(alone):
-            one = asyncio.run(checked(server))
+            one = asyncio.run(checked(server, "alone"))
             if one is not None:
                 server.alone.append(one)
         server.rss_before = {p: rss_mb(pid) for p, pid in server.worker_pids.items()}
@@ -252,7 +271,7 @@ def run(servers: list[Server], sessions: int, rounds: int, alone: int, settle: f
     client = -cpu_seconds(os.getpid())
     for _ in range(rounds):
         for server in servers:
-            asyncio.run(at_once(server, sessions))
+            asyncio.run(at_once(server, sessions, server.loaded, "rounds"))
             for p, pid in server.worker_pids.items():
                 server.rss_rounds[p].append(rss_mb(pid))
             time.sleep(1.0)
@@ -265,7 +284,16 @@ def run(servers: list[Server], sessions: int, rounds: int, alone: int, settle: f
         time.sleep(settle)
         for server in servers:
             server.rss_settled = {p: rss_mb(pid) for p, pid in server.worker_pids.items()}
+    for number in range(imports):  # the store changed: every worker reads it anew, at once
+        for server in (s for s in servers if s.kind == "app"):
+            import_report(server.db, 60 + number, server.db.parent)
+            asyncio.run(at_once(server, sessions, server.after_import, "after an import"))
+            time.sleep(1.0)
     return client
+
+
+def failed(server: Server, phase: str) -> int:
+    return sum(1 for their_phase, _ in server.failures if their_phase == phase)
 
 
 def report(servers: list[Server], sessions: int, rounds: int, client: float, settle: float) -> None:
@@ -287,7 +315,12 @@ def report(servers: list[Server], sessions: int, rounds: int, client: float, set
             if s.loaded else (float("nan"),) * 3
         )  # fmt: skip
         print(f"{s.name:<16}{first:>6.2f}s{alone:>6.3f}s{p50:>6.2f}s{p95:>6.2f}s{top:>6.2f}s"
-              f"{len(s.failures):>8}  {memory}")  # fmt: skip
+              f"{failed(s, 'rounds'):>8}  {memory}")  # fmt: skip
+        if s.after_import:
+            t = s.after_import
+            print(f"{'':<16}right after an import ({len(t)} sessions): p50 "
+                  f"{statistics.median(t):.2f}s, p95 {percentile(t, 0.95):.2f}s, "
+                  f"max {max(t):.2f}s, failed {failed(s, 'after an import')}")  # fmt: skip
         cpu = ", ".join(f"{seconds:.1f}" for seconds in s.cpu.values())
         print(f"{'':<16}CPU seconds per worker over the rounds: {cpu}")
         for p, series in s.rss_rounds.items():
@@ -310,8 +343,9 @@ def report(servers: list[Server], sessions: int, rounds: int, client: float, set
     if APP_2 in alone and BARE_2 in alone:
         print(f"ratio of one visit alone: app / bare {alone[APP_2] / alone[BARE_2]:.2f}")
     for s in servers:
-        for failure in dict.fromkeys(s.failures):
-            print(f"  {s.name}: {s.failures.count(failure)} × {failure}")
+        for phase, failure in dict.fromkeys(s.failures):
+            count = s.failures.count((phase, failure))
+            print(f"  {s.name}, {phase}: {count} × {failure}")
 
 
 def main() -> None:
@@ -319,6 +353,9 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=25, help="sessions at once")
     parser.add_argument("--rounds", type=int, default=10, help="rounds of them per server")
     parser.add_argument("--alone", type=int, default=10, help="visits one after another")
+    parser.add_argument(
+        "--imports", type=int, default=3, help="rounds right after an import (the app)"
+    )
     parser.add_argument(
         "--settle", type=float, default=0.0, help="seconds to wait, then read memory again"
     )
@@ -337,7 +374,7 @@ def main() -> None:
             shutil.copyfile(demo, db)
             log = folder / f"{kind}-{count}.log"
             servers.append(start(name, kind, count, db, script, log))
-        client = run(servers, args.sessions, args.rounds, args.alone, args.settle)
+        client = run(servers, args.sessions, args.rounds, args.alone, args.imports, args.settle)
         report(servers, args.sessions, args.rounds, client, args.settle)
     finally:
         for server in servers:
