@@ -126,6 +126,7 @@ class Server:
     rss_after: dict[int, int] = field(default_factory=dict)
     cpu: dict[int, float] = field(default_factory=dict)  # port → CPU seconds in the rounds
     rss_rounds: dict[int, list[float]] = field(default_factory=dict)  # port → after each round
+    round_p95: list[float] = field(default_factory=list)
     rss_settled: dict[int, float] = field(default_factory=dict)
 
 
@@ -271,7 +272,10 @@ def run(
     client = -cpu_seconds(os.getpid())
     for _ in range(rounds):
         for server in servers:
-            asyncio.run(at_once(server, sessions, server.loaded, "rounds"))
+            times: list[float] = []
+            asyncio.run(at_once(server, sessions, times, "rounds"))
+            server.loaded += times
+            server.round_p95.append(percentile(times, 0.95) if times else float("nan"))
             for p, pid in server.worker_pids.items():
                 server.rss_rounds[p].append(rss_mb(pid))
             time.sleep(1.0)
@@ -321,6 +325,8 @@ def report(servers: list[Server], sessions: int, rounds: int, client: float, set
             print(f"{'':<16}right after an import ({len(t)} sessions): p50 "
                   f"{statistics.median(t):.2f}s, p95 {percentile(t, 0.95):.2f}s, "
                   f"max {max(t):.2f}s, failed {failed(s, 'after an import')}")  # fmt: skip
+        steps = " ".join(f"{seconds:.1f}" for seconds in s.round_p95)
+        print(f"{'':<16}p95 of each round, s: {steps}")
         cpu = ", ".join(f"{seconds:.1f}" for seconds in s.cpu.values())
         print(f"{'':<16}CPU seconds per worker over the rounds: {cpu}")
         for p, series in s.rss_rounds.items():
