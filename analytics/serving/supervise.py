@@ -57,7 +57,7 @@ def serve(
     folder = Path(tempfile.mkdtemp(prefix="tracker-serve-"))
     children: list[Child] = []
     try:
-        ports = workers.free_ports(worker_count)
+        ports = workers.free_ports(worker_count, besides=port)
         env = workers.worker_environment(store)
         for number, worker_port in enumerate(ports, start=1):
             command = workers.worker_command(worker_port, script)

@@ -40,15 +40,19 @@ def worker_environment(store: str, base: Mapping[str, str] | None = None) -> dic
     return env
 
 
-def free_ports(count: int) -> list[int]:
-    """``count`` different loopback ports that were free a moment ago."""
-    sockets = []
+def free_ports(count: int, besides: int | None = None) -> list[int]:
+    """``count`` different loopback ports that were free a moment ago, none of them
+    ``besides`` (nginx's, which the system might hand out too while it is still free)."""
+    sockets: list[socket.socket] = []
+    ports: list[int] = []
     try:
-        for _ in range(count):
+        while len(ports) < count:
             sock = socket.socket()
             sock.bind((LOOPBACK, 0))
-            sockets.append(sock)
-        return [sock.getsockname()[1] for sock in sockets]
+            sockets.append(sock)  # each held until all are chosen: no port twice
+            if sock.getsockname()[1] != besides:
+                ports.append(sock.getsockname()[1])
+        return ports
     finally:
         for sock in sockets:
             sock.close()
