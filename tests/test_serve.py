@@ -7,13 +7,16 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import signal
 import socket
 import subprocess
+import sys
+import time
 
 import pytest
 
 from analytics.cli import main
-from analytics.serving import nginx, workers
+from analytics.serving import nginx, supervise, workers
 from tests.conftest import ROOT
 
 
@@ -129,3 +132,23 @@ def test_the_systemd_unit_runs_what_serve_runs():
     assert start[5:] == workers.streamlit_options("%i")
     assert "Environment=TRACKER_TRUSTED_PROXY=127.0.0.1" in unit
     assert workers.worker_environment("x.duckdb", {})["TRACKER_TRUSTED_PROXY"] == "127.0.0.1"
+
+
+def test_when_one_process_ends_the_others_are_stopped_and_serve_exits_1(monkeypatch):
+    """The supervisor itself, with stand-ins for the workers: the first ends at once with
+    code 3, the second would run for a minute."""
+    started = []
+    stand_ins = iter(["import sys; sys.exit(3)", "import time; time.sleep(60)"])
+    monkeypatch.setattr(
+        workers, "worker_command", lambda port, script: [sys.executable, "-c", next(stand_ins)]
+    )
+    start = supervise._start
+    monkeypatch.setattr(supervise, "_start", lambda *a: started.append(start(*a)) or started[-1])
+    said = []
+    began = time.monotonic()
+    code = supervise.serve("x.duckdb", 2, _free_port(), "nginx-never-started", said.append)
+    assert code == 1
+    assert time.monotonic() - began < 30  # the sleeper was stopped, not waited for
+    assert [child.process.returncode for child in started] == [3, -signal.SIGTERM]
+    assert len(said) == 1 and said[0].startswith("tiến trình 1 (127.0.0.1:")
+    assert "mã thoát 3" in said[0]
