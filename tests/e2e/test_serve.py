@@ -107,14 +107,21 @@ def worker_for(cookie: str, port: int, worker_ports: list[int]) -> int:
     sock, status = websocket(port, f"127.0.0.1:{port}", cookie)
     try:
         assert b" 101 " in status, status
-        for _ in range(50):
-            more = [p for p in worker_ports if held_connections(p) > before[p]]
-            if more:
-                return more[0]
-            time.sleep(0.1)
-        raise AssertionError("no worker holds the websocket")
+        held = until(lambda: [p for p in worker_ports if held_connections(p) > before[p]])
+        assert len(held) == 1, held
+        return held[0]
     finally:
         sock.close()
+        # closed on the worker's side too before the next count starts
+        until(lambda: all(held_connections(p) <= before[p] for p in worker_ports))
+
+
+def until(condition, seconds: float = 10.0):
+    """``condition()`` once it is true, polling; its last value after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not (value := condition()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return value
 
 
 def signed_in(db: Path, name: str, role: str) -> str:
