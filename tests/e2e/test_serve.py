@@ -203,10 +203,14 @@ def test_two_workers_behind_nginx_draw_the_overview_and_stop_together(browser, d
 
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=30) == 0
-    finally:
+    finally:  # a failed test still stops serve the way that lets it clean up
         if process.poll() is None:
-            process.kill()
-            process.wait()
+            process.terminate()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
         for context in contexts:
             context.close()
     assert all(gone(pid) for pid in children), children
