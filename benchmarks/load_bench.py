@@ -170,7 +170,8 @@ def start(name: str, kind: str, count: int, db: Path, script: Path, log: Path) -
     deadline = time.monotonic() + 180
     while f"http://127.0.0.1:{port} " not in log.read_text(encoding="utf-8"):
         if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
+            process.terminate()  # (serve stops its children and removes its folder)
+            process.wait(timeout=30)
             raise RuntimeError(f"{name} did not start: {log.read_text(encoding='utf-8')}")
         time.sleep(0.3)
     server = Server(name, kind, count, port, _cookie(db) if kind == "app" else "", process, db)

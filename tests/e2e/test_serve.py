@@ -40,7 +40,8 @@ def start_serve(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
     deadline = time.monotonic() + 180
     while f"http://127.0.0.1:{port} " not in log.read_text(encoding="utf-8"):
         if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
+            process.terminate()  # (serve stops its children and removes its folder)
+            process.wait(timeout=30)
             raise RuntimeError("serve did not start: " + log.read_text(encoding="utf-8"))
         time.sleep(0.3)
     return process
