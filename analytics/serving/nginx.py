@@ -1,6 +1,6 @@
 """nginx's configuration for ``serve``: the shipped site (``deploy/nginx.conf``) with the
-workers' ports, listening on a loopback port without TLS, in a main file whose pid, logs
-and temporary files all stay in one private folder.
+workers' ports, listening on a loopback port without TLS, in a main file whose pid file and
+temporary files stay in one private folder (its errors go to ``serve``'s stderr).
 
 The shipped file is the template, so ``serve`` and an installed site send the same
 headers and keep the same limits; each change made to it here must find its place
@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from analytics.serving.workers import ROOT
+
 SHIPPED_SITE = ROOT / "deploy" / "nginx.conf"
 INSTALL_HINT = "apt-get install -y nginx"
 # Debian installs nginx in /usr/sbin, which a normal user's PATH often lacks.
@@ -54,7 +55,9 @@ def _servers(block: str, servers: str) -> str:
     return (kept.rstrip("\n") + "\n" if kept.strip() else "") + servers.rstrip("\n")
 
 
-def _once(pattern: re.Pattern[str], replace, text: str, what: str) -> str:
+def _once(
+    pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str], text: str, what: str
+) -> str:
     new, count = pattern.subn(replace, text)
     if count != 1:
         raise TemplateChanged(f"{SHIPPED_SITE}: expected one '{what}', found {count}")
