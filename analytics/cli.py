@@ -30,6 +30,7 @@ from analytics.commands import (
     imports,
     init,
     report,
+    serve,
     summary,
     templates,
     undo,
@@ -50,6 +51,7 @@ COMMANDS = (
     bench,
     user,
     copy,
+    serve,
 )
 
 EXIT_OK = 0

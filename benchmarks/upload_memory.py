@@ -37,6 +37,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from websockets.sync.client import connect  # noqa: E402
 
 from analytics import accounts  # noqa: E402
+from analytics.serving import nginx  # noqa: E402
 from analytics.store.connection import open_db  # noqa: E402
 
 
@@ -67,21 +68,10 @@ def free_port() -> int:
 
 
 def start_nginx(folder: Path, upstream: str) -> tuple[subprocess.Popen, str]:
+    """deploy/nginx.conf before the one server ``upstream``, as ``serve`` writes it."""
     port = free_port()
-    site = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    site = site.replace("listen 443 ssl;", f"listen 127.0.0.1:{port};")
-    site = "\n".join(s for s in site.splitlines() if not s.strip().startswith("ssl_certificate"))
-    (folder / "tracker.conf").write_text(site.replace("127.0.0.1:8501", upstream))
-    temp = " ".join(f"{k}_temp_path {folder / k};" for k in ("client_body", "proxy"))
-    (folder / "nginx.conf").write_text(
-        ("user root;\n" if os.geteuid() == 0 else "")
-        + f"pid {folder / 'nginx.pid'};\nerror_log {folder / 'error.log'};\n"
-        f"events {{}}\nhttp {{ access_log off; {temp} include {folder / 'tracker.conf'}; }}\n"
-    )
-    process = subprocess.Popen(
-        ["/usr/sbin/nginx", "-p", str(folder), "-c", str(folder / "nginx.conf"),
-         "-g", "daemon off;"]
-    )  # fmt: skip
+    config = nginx.write_config(folder, port, [int(upstream.rsplit(":", 1)[1])])
+    process = subprocess.Popen(nginx.command(nginx.find_nginx() or "/usr/sbin/nginx", config))
     return process, f"127.0.0.1:{port}"
 
 

@@ -54,6 +54,7 @@ def loaded(tmp_path: Path, *args: str) -> tuple[int, set[str]]:
         ["import", "--help"],
         ["report", "--help"],
         ["copy", "--help"],
+        ["serve", "--help"],
     ],
 )
 def test_help_loads_no_heavy_library(tmp_path, args):

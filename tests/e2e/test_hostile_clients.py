@@ -22,8 +22,8 @@ import pytest
 from argon2 import PasswordHasher
 
 from analytics import accounts, session_cookie
+from analytics.serving import nginx
 from analytics.store.schema import prepare
-from tests.conftest import ROOT
 from tests.e2e.conftest import (
     IDLE,
     App,
@@ -181,31 +181,18 @@ class Proxy:
 
 @pytest.fixture(scope="module")
 def proxy(served: App, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Proxy]:
-    """deploy/nginx.conf as shipped, on a free loopback port without TLS, before ``served``."""
+    """deploy/nginx.conf as shipped, on a free loopback port without TLS, before ``served``
+    (analytics.serving.nginx, as ``serve`` runs it)."""
     if not Path(NGINX).exists():
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail("nginx is missing")
         pytest.skip("nginx is not installed")
     folder = tmp_path_factory.mktemp("nginx")
     port = _free_port()
-    site = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    site = site.replace("listen 443 ssl;", f"listen 127.0.0.1:{port};")
-    site = "\n".join(line for line in site.splitlines()
-                     if not line.strip().startswith("ssl_certificate"))  # fmt: skip
-    site = site.replace("127.0.0.1:8501", served.url.split("//")[1])
-    (folder / "tracker.conf").write_text(site, encoding="utf-8")
-    temp = " ".join(f"{kind}_temp_path {folder / kind};"
-                    for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))  # fmt: skip
-    (folder / "nginx.conf").write_text(
-        ("user root;\n" if os.geteuid() == 0 else "")
-        + f"worker_processes 1;\npid {folder / 'nginx.pid'};\n"
-        f"error_log {folder / 'error.log'};\nevents {{ worker_connections 64; }}\n"
-        f"http {{ access_log {folder / 'access.log'}; {temp}\n"
-        f"  include {folder / 'tracker.conf'};\n}}\n",
-        encoding="utf-8",
-    )
+    # The shipped site with the app as its one worker, as `serve` writes it.
+    config = nginx.write_config(folder, port, [int(served.url.rsplit(":", 1)[1])])
     process = subprocess.Popen(
-        [NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"],
+        nginx.command(NGINX, config),
         stdout=subprocess.DEVNULL, stderr=(folder / "stderr.log").open("wb"),
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
@@ -213,8 +200,8 @@ def proxy(served: App, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pro
         deadline = time.monotonic() + 20
         while not _answers(url + "/_stcore/health"):
             if process.poll() is not None or time.monotonic() > deadline:
-                logs = [(folder / name).read_text() for name in ("stderr.log", "error.log")]
-                raise RuntimeError("nginx did not start: " + "".join(logs))
+                log = (folder / "stderr.log").read_text()
+                raise RuntimeError("nginx did not start: " + log)
             time.sleep(0.2)
         yield Proxy(url, folder, process)
     finally:  # stopped whatever happened, so no nginx outlives the tests
