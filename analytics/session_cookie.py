@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 
 from analytics.accounts import Session
+from analytics.store.address import is_url
 
 COOKIE_NAME = "hdnd_phien"
 KEY_ENV = "TRACKER_COOKIE_KEY"
@@ -43,8 +44,8 @@ def key_path(db_path: Path | str) -> Path:
     beside a database file; for a PostgreSQL URL, in the user's configuration folder
     (``~/.config/tracker``, owner-only). Processes on several machines share one key only
     through ``TRACKER_COOKIE_KEY``."""
-    if isinstance(db_path, Path):
-        return db_path.with_suffix(".cookie-key")
+    if not is_url(str(db_path)):
+        return Path(db_path).with_suffix(".cookie-key")
     folder = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "tracker"
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     digest = hashlib.sha256(db_path.encode("utf-8")).hexdigest()[:16]

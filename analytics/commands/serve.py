@@ -13,7 +13,6 @@ import argparse
 
 MAX_WORKERS = 32
 DEFAULT_PORT = 8501
-URL_SCHEMES = ("postgresql://", "postgres://")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -52,13 +51,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _store(db: str | None) -> str:
-    """What the workers get as ``TRACKER_DB``: a PostgreSQL URL as given, else the path of a
-    store file that exists (``StoreMissing`` otherwise, as every command but ``init``)."""
-    import os
-
-    given = db if db else os.environ.get("TRACKER_DB", "").strip()
-    if given.startswith(URL_SCHEMES):
-        return given
+    """What the workers get as ``TRACKER_DB``: the store's file path or PostgreSQL URL,
+    once it is known to exist (``StoreMissing`` otherwise, as every command but ``init``)."""
     from analytics.store.connection import require_store
 
-    return str(require_store(db))
+    return require_store(db).name

@@ -21,8 +21,9 @@ from pathlib import Path
 
 import duckdb
 
+from analytics.store.address import is_url
 from analytics.store.errors import DatabaseBusy, StoreMissing, StoreUnavailable, WriteConflict
-from analytics.store.postgres import PostgresStore, is_url, owner_of
+from analytics.store.postgres import PostgresStore, owner_of
 
 __all__ = [
     "Connection",

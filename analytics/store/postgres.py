@@ -43,7 +43,6 @@ from psycopg_pool import ConnectionPool
 
 from analytics.store.errors import BadStoreAddress, StoreMissing, StoreUnavailable, WriteConflict
 
-URL_PREFIXES = ("postgresql://", "postgres://")
 VERSIONS_TABLE = "store_versions"  # engine bookkeeping; not part of the store's data
 VERSION_COLUMN = "store_version"  # on PostgreSQL only: the table version that wrote a row
 SCHEMA_KEY = ""  # the versions' entry for the schema version
@@ -72,10 +71,6 @@ _OWNERS: dict[int, PostgresStore] = {}
 def owner_of(con: object) -> PostgresStore | None:
     """The PostgreSQL store ``con`` is a connection to the copy of, or None."""
     return _OWNERS.get(id(con))
-
-
-def is_url(db: object) -> bool:
-    return isinstance(db, str) and db.strip().startswith(URL_PREFIXES)
 
 
 def check_url(url: str) -> str:

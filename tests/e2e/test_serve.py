@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 
 from analytics import accounts, session_cookie
 from analytics.serving import nginx, workers
-from tests.conftest import ROOT, copy_demo
+from tests.conftest import ROOT
 from tests.e2e.conftest import _free_port, screenshot, wait_for_rerun
 
 pytestmark = pytest.mark.browser
@@ -29,7 +29,7 @@ LOCAL_ONLY = "chỉ mở được trên chính máy chủ"  # ui: no account yet
 ROUTE_COOKIE = "tracker_worker"  # deploy/nginx.conf: the cookie whose hash picks a process
 
 
-def start_serve(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+def start_serve(db: Path | str, port: int, log: Path) -> subprocess.Popen[bytes]:
     """``serve --workers 2`` on ``db``, returned once it said where to open it."""
     process = subprocess.Popen(
         [sys.executable, "-m", "analytics", "serve", "--workers", "2", "--port", str(port),
@@ -125,7 +125,7 @@ def until(condition, seconds: float = 10.0):
     return value
 
 
-def signed_in(db: Path, name: str, role: str) -> str:
+def signed_in(db: Path | str, name: str, role: str) -> str:
     """A sign-in cookie for a new account ``name`` (hashing kept cheap for the test)."""
     hasher, accounts.HASHER = accounts.HASHER, PasswordHasher(time_cost=1, memory_cost=1024)
     try:
@@ -136,12 +136,16 @@ def signed_in(db: Path, name: str, role: str) -> str:
     return session_cookie.encode(session, session_cookie.cookie_key(db))
 
 
-def test_two_workers_behind_nginx_draw_the_overview_and_stop_together(browser, demo_db, tmp_path):
+def test_two_workers_behind_nginx_draw_the_overview_and_stop_together(
+    browser, demo_store, tmp_path
+):
+    """On each engine: the demo in a DuckDB file (the processes take turns on it) and in
+    PostgreSQL (any number of processes)."""
     if nginx.find_nginx() is None:
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail("nginx is missing")
         pytest.skip("nginx is not installed")
-    db = copy_demo(demo_db, tmp_path / "serve.duckdb")
+    db = demo_store
     port = _free_port()
     process = start_serve(db, port, tmp_path / "serve.log")
     url = f"http://127.0.0.1:{port}"
