@@ -30,6 +30,7 @@ import shutil
 import tempfile
 import threading
 import time
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -135,6 +136,8 @@ class PostgresStore:
         self._views: dict[int, _View] = {}
         self._import_lock = threading.RLock()
         self._folder = Path(tempfile.mkdtemp(prefix="tracker-pg-"))  # 0700, for COPY files
+        # removed when the store is closed, collected, or the process ends
+        self._remove_folder = weakref.finalize(self, shutil.rmtree, self._folder, True)
 
     def __repr__(self) -> str:
         return f"PostgresStore({self.name!r})"
@@ -177,7 +180,7 @@ class PostgresStore:
                 self._mirror.close()
                 self._mirror = None
             self._versions = {}
-        shutil.rmtree(self._folder, ignore_errors=True)
+        self._remove_folder()
 
     # -- the schema ---------------------------------------------------------------------
     def exists(self) -> bool:
@@ -234,9 +237,13 @@ class PostgresStore:
         return id(con) in self._views
 
     def data_version(self) -> int:
-        """The data version (raised by every write of data), read from PostgreSQL."""
+        """The data version (raised by every write of data), read from PostgreSQL;
+        :class:`StoreMissing` for a database without the schema."""
         with self._pg() as pg:
-            row = pg.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+            try:
+                row = pg.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+            except psycopg.errors.UndefinedTable:
+                raise StoreMissing(self.name) from None
         return int(row[0]) if row else 0
 
     def stamp(self) -> tuple[int, ...]:

@@ -136,3 +136,11 @@ def test_an_unreachable_postgresql_server_is_explained(monkeypatch):
     at = open_page("pages/overview.py")
     assert not at.exception, at.exception
     assert any("Không kết nối được cơ sở dữ liệu PostgreSQL" in e.value for e in at.error)
+
+
+def test_a_postgresql_database_without_the_schema_is_explained(postgres, monkeypatch):
+    url = postgres.create_database()  # exists, but init never ran on it
+    monkeypatch.setenv("TRACKER_DB", url)
+    at = open_page("pages/overview.py")
+    assert not at.exception, at.exception
+    assert any(f"init --db {url}" in e.value for e in at.error)
