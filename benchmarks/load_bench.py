@@ -115,7 +115,7 @@ class Server:
     port: int
     cookie: str
     process: subprocess.Popen[bytes]
-    db: Path
+    db: Path | str
     worker_pids: dict[int, int] = field(default_factory=dict)  # port → pid
     first: list[float] = field(default_factory=list)
     alone: list[float] = field(default_factory=list)
@@ -238,14 +238,15 @@ async def at_once(server: Server, sessions: int, into: list[float], phase: str) 
     into += [t for t in times if t is not None]
 
 
-def import_report(db: Path, progress: int, folder: Path) -> None:
+def import_report(db: Path | str, progress: int) -> None:
     """A clerk's import of one progress report (yesterday, ``progress`` %): the data version
     rises, so every cached read of every worker misses on its next run."""
-    csv = folder / "tien_do.csv"
+    csv = Path(tempfile.mkdtemp(prefix="load-bench-import-")) / "tien_do.csv"
     yesterday = (date.today() - timedelta(days=1)).strftime("%d/%m/%Y")
     csv.write_text(f"Mã nhiệm vụ,Ngày báo cáo,Tiến độ (%)\nDP05-GD,{yesterday},{progress}\n")
     subprocess.run([sys.executable, "-m", "analytics", "import", str(csv), "--db", str(db)],
                    cwd=ROOT, check=True, capture_output=True)  # fmt: skip
+    shutil.rmtree(csv.parent, ignore_errors=True)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -291,7 +292,7 @@ def run(
             server.rss_settled = {p: rss_mb(pid) for p, pid in server.worker_pids.items()}
     for number in range(imports):  # the store changed: every worker reads it anew, at once
         for server in (s for s in servers if s.kind == "app"):
-            import_report(server.db, 60 + number, server.db.parent)
+            import_report(server.db, 60 + number)
             asyncio.run(at_once(server, sessions, server.after_import, "after an import"))
             time.sleep(1.0)
     return client
@@ -366,9 +367,22 @@ def main() -> None:
     parser.add_argument(
         "--settle", type=float, default=0.0, help="seconds to wait, then read memory again"
     )
+    parser.add_argument(
+        "--engine", choices=("duckdb", "postgresql"), default="duckdb",
+        help="the app's store: a DuckDB file, or PostgreSQL (a database per server, filled "
+        "with copy --to from the demo file)",
+    )  # fmt: skip
+    parser.add_argument("--pg", default="", help="a running server, no database in the URL")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="load-bench-"))
     servers: list[Server] = []
+    pg_server = None
+    if args.engine == "postgresql":
+        from tests import postgres_server
+
+        pg_server = postgres_server.Server(args.pg) if args.pg else postgres_server.start()
+        if pg_server is None:
+            sys.exit("no PostgreSQL server (apt-get install -y postgresql)")
     try:
         demo = folder / "demo.duckdb"
         subprocess.run([sys.executable, "-m", "analytics", "init", "--demo", "--db", str(demo)],
@@ -377,8 +391,14 @@ def main() -> None:
         script = folder / "bare.py"
         script.write_text(BARE_PAGE, encoding="utf-8")
         for name, kind, count in SERVERS:
-            db = folder / f"{kind}-{count}.duckdb"  # each server its own copy of the store
+            db: Path | str = folder / f"{kind}-{count}.duckdb"  # each server its own store
             shutil.copyfile(demo, db)
+            if pg_server is not None and kind == "app":
+                db = pg_server.create_database()
+                subprocess.run(
+                    [sys.executable, "-m", "analytics", "copy", "--to", db, "--db", str(demo)],
+                    cwd=ROOT, check=True, capture_output=True,
+                )  # fmt: skip
             log = folder / f"{kind}-{count}.log"
             servers.append(start(name, kind, count, db, script, log))
         client = run(servers, args.sessions, args.rounds, args.alone, args.imports, args.settle)
@@ -392,6 +412,8 @@ def main() -> None:
             except subprocess.TimeoutExpired:
                 server.process.kill()
         shutil.rmtree(folder, ignore_errors=True)
+        if pg_server is not None and not args.pg:
+            pg_server.stop()
 
 
 if __name__ == "__main__":
