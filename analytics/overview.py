@@ -163,7 +163,7 @@ def quarterly_completion(
     out = aggregate(rows, ["as_of"], with_delta=False)
     out[["completion_rate", "on_time_rate"]] = exact_rates(out)
     out["as_of"] = pd.to_datetime(out["as_of"].astype(object)).dt.date
-    out = out.sort_values("as_of")
+    out = out.sort_values("as_of", ignore_index=True)  # one row order, whatever the input's
     out["period_end"] = out["as_of"]
     out["period_label"] = [period_name(d, "quarter", language) for d in out["as_of"]]
     out["series"] = ALL_LABEL if language == "vi" else "All"
