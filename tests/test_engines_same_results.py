@@ -35,9 +35,7 @@ def both(demo_db, tmp_path, postgres, postgres_demo) -> tuple[str, str]:
 
 def _all_figures(db: str) -> dict:
     return {
-        (by, i): summary(db, by=by, **period)
-        for by in GROUPS
-        for i, period in enumerate(PERIODS)
+        (by, i): summary(db, by=by, **period) for by in GROUPS for i, period in enumerate(PERIODS)
     }
 
 

@@ -89,7 +89,8 @@ def test_an_import_validated_before_another_process_wrote_is_validated_again(pg_
         assert (again.inserted, again.updated, again.unchanged) == (0, 0, 28)
         assert _reports(pg_demo, "DP04-GD", 5) == before + 28
         assert [i["file_name"] for i in list_imports(pg_demo).to_dict("records")] == [
-            "here.csv", "there.csv"
+            "here.csv",
+            "there.csv",
         ]
     finally:
         here.close()

@@ -1,8 +1,15 @@
-"""Where the database lives and how it is opened.
+"""The store: where it lives, how it is opened, and its transactions.
 
-The file is opened for one operation and closed after it, so the app, the CLI and
-the Python API can take turns on it (DuckDB lets one process at a time write a
-file). When another process holds it, opening waits up to ``WAIT_SECONDS`` (or
+``--db`` and ``TRACKER_DB`` name a DuckDB file (:class:`FileStore`, the default
+``data/tracker.duckdb``) or a PostgreSQL database (``postgresql://...``,
+:class:`~analytics.store.postgres.PostgresStore`). :func:`open_store` gives one store object
+per place in a process; :func:`open_db` a connection for one operation, on which every
+statement of ``analytics/store/`` runs the same on both engines; :func:`transaction` one
+all-or-nothing write.
+
+A file is opened for one operation and closed after it, so the app, the CLI and the
+Python API can take turns on it (DuckDB lets one process at a time write a file). When
+another process holds it, opening waits up to ``WAIT_SECONDS`` (or
 ``TRACKER_WAIT_SECONDS``) and then raises :class:`DatabaseBusy`; it never hangs.
 
 Only ``init`` and the app's first start on the default file make a store (CONTRACT.md

@@ -233,9 +233,6 @@ class PostgresStore:
             self._views.pop(id(con), None)
             con.close()
 
-    def owns(self, con: object) -> bool:
-        return id(con) in self._views
-
     def data_version(self) -> int:
         """The data version (raised by every write of data), read from PostgreSQL;
         :class:`StoreMissing` for a database without the schema."""
