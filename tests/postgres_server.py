@@ -20,6 +20,7 @@ import uuid
 from pathlib import Path
 
 import psycopg
+from psycopg import sql
 
 ENV_VAR = "TRACKER_TEST_PG"
 REQUIRE_VAR = "REQUIRE_POSTGRES"
@@ -52,9 +53,13 @@ class Server:
         name = "t_" + uuid.uuid4().hex[:16]
         with psycopg.connect(self.url("postgres"), autocommit=True) as pg:
             if template:
-                pg.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')  # test names only
+                pg.execute(
+                    sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                        sql.Identifier(name), sql.Identifier(template)
+                    )
+                )
             else:
-                pg.execute(f'CREATE DATABASE "{name}"')
+                pg.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
         return self.url(name)
 
     def stop(self) -> None:

@@ -221,3 +221,59 @@ def test_a_copy_that_fails_leaves_no_file_behind(demo_db, tmp_path, capsys, monk
 def test_the_same_store_on_both_sides_is_refused(demo_db, capsys):
     code, payload, _ = run_copy(capsys, str(demo_db), str(demo_db))
     assert (code, payload["status"]) == (1, "same_store")
+
+
+def test_a_copy_taken_while_another_process_imports_is_one_consistent_moment(
+    postgres, postgres_demo, tmp_path
+):
+    import threading
+
+    from analytics.store.connection import PostgresStore
+    from analytics.store.copying import copy_store
+
+    source = postgres.create_database(template=postgres_demo)
+    writer = PostgresStore(source)  # another app process on the same database
+    stop = threading.Event()
+    written: list[int] = []
+
+    def import_months() -> None:
+        month = 1
+        while not stop.is_set() and month <= 12:
+            rows = [PROGRESS_HEADER[:3]] + [
+                ["DP02-GD", f"{day:02d}/{month:02d}/2023", str(day)] for day in (2, 9, 16)
+            ]
+            result = import_file(csv_bytes(rows), writer, file_name=f"m{month}.csv")
+            written.append(result.inserted)
+            month += 1
+
+    try:
+        thread = threading.Thread(target=import_months)
+        thread.start()
+        copies = []
+        for n in range(3):
+            result = copy_store(source, tmp_path / f"copy-{n}.duckdb")
+            assert result.ok, result.status
+            copies.append(tmp_path / f"copy-{n}.duckdb")
+        stop.set()
+        thread.join(120)
+    finally:
+        writer.close()
+    assert written and all(n == 3 for n in written)
+    # Each copy holds whole imports only: every import listed has its 3 reports and its 3
+    # history rows, and no report of an import is there without its import.
+    for copy in copies:
+        with open_db(copy) as con:
+            imports = con.execute("SELECT id FROM imports ORDER BY id").fetchall()
+            per_import = dict(
+                con.execute(
+                    "SELECT import_id, count(*) FROM progress WHERE import_id IS NOT NULL "
+                    "GROUP BY import_id"
+                ).fetchall()
+            )
+            history = dict(
+                con.execute(
+                    "SELECT import_id, count(*) FROM row_history GROUP BY import_id"
+                ).fetchall()
+            )
+        assert sorted(per_import) == [i for (i,) in imports]
+        assert all(per_import[i] == 3 and history[i] == 3 for (i,) in imports)
