@@ -118,3 +118,22 @@ def test_two_processes_see_each_others_writes_at_their_next_read(pg_demo):
     finally:
         here.close()
         there.close()
+
+
+def test_a_write_waits_for_another_writer_then_says_busy(pg_demo, monkeypatch):
+    import psycopg
+
+    from analytics.store.errors import DatabaseBusy
+    from analytics.store.postgres import WRITE_LOCK_KEY
+
+    monkeypatch.setenv("TRACKER_WAIT_SECONDS", "1")
+    store = PostgresStore(pg_demo, wait_seconds=1)
+    try:
+        with psycopg.connect(pg_demo) as other:  # another process in the middle of a write
+            other.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
+            with pytest.raises(DatabaseBusy):
+                import_file(_month_file("DP06-GD", 7), store, file_name="busy.csv")
+        # the other writer is done: the same import goes through
+        assert import_file(_month_file("DP06-GD", 7), store, file_name="busy.csv").ok
+    finally:
+        store.close()

@@ -42,7 +42,13 @@ import psycopg
 from psycopg import sql
 from psycopg_pool import ConnectionPool
 
-from analytics.store.errors import BadStoreAddress, StoreMissing, StoreUnavailable, WriteConflict
+from analytics.store.errors import (
+    BadStoreAddress,
+    DatabaseBusy,
+    StoreMissing,
+    StoreUnavailable,
+    WriteConflict,
+)
 
 VERSIONS_TABLE = "store_versions"  # engine bookkeeping; not part of the store's data
 VERSION_COLUMN = "store_version"  # on PostgreSQL only: the table version that wrote a row
@@ -152,6 +158,7 @@ class PostgresStore:
             pool = ConnectionPool(
                 self.name, min_size=1, max_size=8, open=False, timeout=self.wait_seconds,
                 kwargs={"autocommit": True, "connect_timeout": max(1, int(self.wait_seconds))},
+                check=ConnectionPool.check_connection,  # a server restarted: a new connection
                 name="tracker",
             )  # fmt: skip
             try:
@@ -170,6 +177,17 @@ class PostgresStore:
                 yield pg
         except psycopg.OperationalError as error:
             raise StoreUnavailable(self.name, _reason(error)) from None
+
+    def _take_write_lock(self, pg: psycopg.Connection) -> None:
+        """The writers' lock, inside the open transaction: waited for up to the store's
+        wait, then :class:`DatabaseBusy` (as a file another process holds)."""
+        pg.execute(
+            "SELECT set_config('lock_timeout', %s, true)", [f"{int(self.wait_seconds * 1000)}ms"]
+        )
+        try:
+            pg.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
+        except psycopg.errors.LockNotAvailable:
+            raise DatabaseBusy(self.name, self.wait_seconds) from None
 
     def close(self) -> None:
         with self._lock:
@@ -194,13 +212,13 @@ class PostgresStore:
 
         with self._pg() as pg:
             with pg.transaction():
-                pg.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
+                self._take_write_lock(pg)
                 before = _schema_version(pg)
                 if 0 < before < _latest_schema():
                     _drop_row_versions(pg)
             prepare(PgAdapter(pg))  # each migration in its own transaction
             with pg.transaction():
-                pg.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
+                self._take_write_lock(pg)
                 _bookkeeping(pg)
                 if _schema_version(pg) != before:
                     _touch_all(pg)
@@ -379,7 +397,7 @@ class PostgresStore:
         view = self._views.get(id(con))
         with self._lock, self._pg() as pg:
             with pg.transaction():
-                pg.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
+                self._take_write_lock(pg)
                 if _read_versions(pg) != self._versions:
                     self._refresh(pg, locked=True)
                 if view is not None and view.versions != self._versions:
