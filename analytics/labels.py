@@ -649,6 +649,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Không bỏ được '{value}': {n} tài khoản chỉ làm việc với cơ quan này.",
         "Cannot remove '{value}': {n} account(s) are limited to this body.",
     ),
+    "ref_position_held": (
+        "Không bỏ được '{value}': {n} tài khoản cán bộ, công chức mang chức danh này.",
+        "Cannot remove '{value}': {n} official account(s) hold this position.",
+    ),
     "ref_bad_period": (
         "Kỳ '{value}' không hợp lệ: ghi 2026 (một năm) hoặc 2026-2030 (năm sau không nhỏ hơn "
         "năm trước).",
