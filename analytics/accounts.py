@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.utils import parseaddr
 
 import pandas as pd
 from argon2 import PasswordHasher
@@ -36,13 +37,14 @@ ROLE_NAMES: dict[str, tuple[str, str]] = {
     "analyst": ("Chuyên viên phân tích", "Analyst"),
     "staff": ("Cán bộ văn phòng", "Office staff"),
     "admin": ("Quản trị", "Administrator"),
+    "official": ("Cán bộ, công chức được giao nhiệm vụ", "Official"),
 }
 
 # Pages by key (app.py maps them to files and addresses) and the roles that may open them.
 EVERYONE = frozenset(ROLES)
 PAGE_ROLES: dict[str, frozenset[str]] = {
     "overview": EVERYONE,
-    "analysis": frozenset({"committee", "analyst", "admin"}),
+    "analysis": frozenset({"committee", "analyst", "admin", "official"}),
     "tasks": EVERYONE,
     "upload": frozenset({"staff", "admin"}),
     "imports": EVERYONE,
@@ -51,13 +53,15 @@ PAGE_ROLES: dict[str, frozenset[str]] = {
     "appraisal": EVERYONE,
     "admin": frozenset({"admin"}),
 }
-# Actions beyond opening a page. Staff may undo only the imports they made themselves.
+# Actions beyond opening a page. Staff may undo only the imports they made themselves. An
+# official sees what a committee member sees, without exports.
 ACTIONS = ("export", "upload", "undo_own", "undo_any", "manage_accounts")
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "committee": frozenset({"export"}),
     "analyst": frozenset({"export"}),
     "staff": frozenset({"upload", "undo_own"}),
     "admin": frozenset(ACTIONS),
+    "official": frozenset(),
 }
 
 MAX_FAILURES = 5
@@ -66,10 +70,14 @@ IDLE_LIMIT = timedelta(hours=8)
 MIN_PASSWORD = 10
 MAX_PASSWORD = 256  # a hash of a megabyte of text would be an easy way to load the server
 NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
+MAX_EMAIL = 254  # RFC 5321's limit on a forward path
+# A plain addr-spec: something, one @, a domain with a dot; no space, no display name.
+EMAIL_PATTERN = re.compile(r"[^@\s\"<>(),;:\\\[\]]+@[a-z0-9-]+(\.[a-z0-9-]+)+")
 LOCAL_ACTOR = "@local"  # who acts in local mode; no account name can start with @
 
 HASHER = PasswordHasher()  # argon2id, RFC 9106 low-memory profile (64 MiB, 3 passes)
 _write_lock = threading.Lock()  # account writes of this process take turns
+ACCOUNT_TABLES = ("users", "audit")  # what an account change writes
 
 
 def now() -> datetime:
@@ -85,6 +93,9 @@ class Account:
     role: str
     bodies: tuple[str, ...] = ()  # for staff: the bodies they may import for; () = all
     local: bool = False
+    body: str | None = None  # an official's body
+    position: str | None = None  # an official's position
+    email: str | None = None
 
     def can(self, action: str) -> bool:
         """Whether this account may do ``action`` (one of :data:`ACTIONS`)."""
@@ -124,8 +135,8 @@ ERRORS: dict[str, tuple[str, str]] = {
         "accents, digits, dots, underscores or hyphens (e.g. clerk.office).",
     ),
     "bad_role": (
-        "Vai trò '{role}' không có; chọn một trong: committee, analyst, staff, admin.",
-        "There is no role '{role}'; use one of: committee, analyst, staff, admin.",
+        "Vai trò '{role}' không có; chọn một trong: committee, analyst, staff, admin, official.",
+        "There is no role '{role}'; use one of: committee, analyst, staff, admin, official.",
     ),
     "name_taken": ("Đã có tài khoản '{name}'.", "An account '{name}' already exists."),
     "unknown_user": ("Không có tài khoản '{name}'.", "There is no account '{name}'."),
@@ -148,6 +159,28 @@ ERRORS: dict[str, tuple[str, str]] = {
     "bodies_not_staff": (
         "Chỉ tài khoản vai trò staff mới giới hạn theo cơ quan (--body).",
         "Only staff accounts are limited to bodies (--body).",
+    ),
+    "official_needs_body": (
+        "Tài khoản vai trò official phải gắn với đúng một cơ quan (--body).",
+        "An official account needs exactly one body (--body).",
+    ),
+    "official_needs_position": (
+        "Tài khoản vai trò official phải có chức danh (--position).",
+        "An official account needs a position (--position).",
+    ),
+    "unknown_position": (
+        "Không có chức danh '{position}' trong danh mục Chức danh.",
+        "There is no position '{position}' in the list of positions.",
+    ),
+    "position_not_official": (
+        "Chỉ tài khoản vai trò official mới có chức danh (--position).",
+        "Only official accounts have a position (--position).",
+    ),
+    "bad_email": (
+        "Địa chỉ thư điện tử '{email}' không hợp lệ (ví dụ vanthu@hdnd.gov.vn, tối đa {max} "
+        "ký tự).",
+        "The e-mail address '{email}' is not valid (e.g. clerk@council.gov.vn, at most {max} "
+        "characters).",
     ),
     "last_admin": (
         "Không thể khoá tài khoản quản trị cuối cùng đang hoạt động.",
@@ -236,30 +269,114 @@ def split_bodies(text: str) -> tuple[str, ...]:
     return tuple(b for b in (text or "").split(",") if b)
 
 
+def check_email(email: str) -> str:
+    """An e-mail address as stored: trimmed, lower case; a plain ``local@domain.tld`` of at
+    most :data:`MAX_EMAIL` characters, or :class:`AccountError`."""
+    folded = unicodedata.normalize("NFC", email or "").strip().lower()
+    display, address = parseaddr(folded)
+    if (
+        len(folded) > MAX_EMAIL
+        or display
+        or address != folded
+        or not EMAIL_PATTERN.fullmatch(folded)
+    ):
+        raise AccountError("bad_email", email=(email or "")[:64], max=MAX_EMAIL)
+    return folded
+
+
+def _official_place(
+    con: Connection, role: str, body: str | None, position: str | None
+) -> tuple[str | None, str | None]:
+    """The stored body code and position of an account: an official needs both (a known
+    body, a position of the list), any other role neither."""
+    body = (body or "").strip() or None
+    position = unicodedata.normalize("NFC", position or "").strip() or None
+    if role != "official":
+        if position is not None:
+            raise AccountError("position_not_official")
+        if body is not None:
+            raise AccountError("bodies_not_staff")
+        return None, None
+    if body is None:
+        raise AccountError("official_needs_body")
+    if position is None:
+        raise AccountError("official_needs_position")
+    known = accounts_sql.body_codes(con)
+    code = {c.upper(): c for c in known}.get(body.upper())
+    if code is None:
+        raise AccountError("unknown_body", body=body[:20], allowed=", ".join(known))
+    if position not in accounts_sql.position_names(con):
+        raise AccountError("unknown_position", position=position[:80])
+    return code, position
+
+
 # --- account changes ---------------------------------------------------------------------
 
 
 def add_user(
     db: Database, name: str, role: str, password: str, bodies: tuple[str, ...] = (), *,
+    body: str | None = None, position: str | None = None, email: str | None = None,
     actor: str, channel: str = "app", when: datetime | None = None,
 ) -> Account:  # fmt: skip
-    """Create an account. Raises :class:`AccountError` for a bad name, role, password or body,
-    or a name already taken."""
+    """Create an account. Raises :class:`AccountError` for a bad name, role, password, body,
+    position or e-mail, or a name already taken.
+
+    ``bodies``: staff only, the bodies it may import for. ``body`` and ``position``: an
+    official's (both required, and only for an official). ``email``: any role, optional.
+    """
     folded = check_name(name)
     if role not in ROLES:
         raise AccountError("bad_role", role=role[:20])
     check_password(password, folded)
+    stored_email = check_email(email) if email else None
     password_hash = hash_password(password)
     when = when or now()
     with _write_lock, use_connection(db) as con:
         stored_bodies = _bodies(con, role, tuple(bodies))
+        body_code, stored_position = _official_place(con, role, body, position)
         if accounts_sql.user(con, folded) is not None:
             raise AccountError("name_taken", name=folded)
-        with transaction(con):
-            accounts_sql.insert_user(con, folded, role, stored_bodies, password_hash, when)
-            detail = f"role={role}" + (f" bodies={stored_bodies}" if stored_bodies else "")
+        with transaction(con, tables=ACCOUNT_TABLES):
+            accounts_sql.insert_user(
+                con, folded, role, stored_bodies, password_hash, when, body_code,
+                stored_position, stored_email,
+            )  # fmt: skip
+            detail = " ".join(
+                f"{key}={value}"
+                for key, value in (("role", role), ("bodies", stored_bodies),
+                                   ("body", body_code), ("position", stored_position),
+                                   ("email", stored_email))
+                if value
+            )  # fmt: skip
             accounts_sql.add_audit(con, when, actor, "user_add", folded, detail, channel)
-    return Account(folded, role, split_bodies(stored_bodies))
+    return Account(folded, role, split_bodies(stored_bodies), body=body_code,
+                   position=stored_position, email=stored_email)  # fmt: skip
+
+
+KEEP = object()  # :func:`edit_user`: leave this value as it is
+
+
+def edit_user(
+    db: Database, name: str, *, email: object = KEEP, reminders: bool | None = None,
+    actor: str, channel: str = "app", when: datetime | None = None,
+) -> None:  # fmt: skip
+    """Change an account's e-mail (``None`` removes it) and whether reminder e-mails go to
+    it; each change is one audit line, all in one transaction."""
+    folded = fold_name(name)
+    stored_email = email if email is KEEP or email is None else check_email(str(email))
+    when = when or now()
+    with _write_lock, use_connection(db) as con:
+        if accounts_sql.user(con, folded) is None:
+            raise AccountError("unknown_user", name=name[:64])
+        with transaction(con, tables=ACCOUNT_TABLES):
+            if stored_email is not KEEP:
+                accounts_sql.set_email(con, folded, stored_email, when)
+                detail = f"email={stored_email}" if stored_email else "email removed"
+                accounts_sql.add_audit(con, when, actor, "user_edit", folded, detail, channel)
+            if reminders is not None:
+                accounts_sql.set_reminders(con, folded, reminders, when)
+                detail = f"reminders={'on' if reminders else 'off'}"
+                accounts_sql.add_audit(con, when, actor, "user_edit", folded, detail, channel)
 
 
 def set_password(
@@ -491,6 +608,18 @@ def _stamp(value: object) -> str:
     return f"{pd.Timestamp(value):%d/%m/%Y %H:%M}"
 
 
+def _text_or_blank(value: object) -> str:
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+def _bodies_shown(role: str, bodies: str, body: object, language: str) -> str:
+    from analytics.labels import text
+
+    if role == "official":
+        return _text_or_blank(body)
+    return bodies.replace(",", ", ") if bodies else text("every_body", language)
+
+
 def user_rows(
     users: pd.DataFrame, language: str = "vi", when: datetime | None = None
 ) -> pd.DataFrame:
@@ -514,8 +643,13 @@ def user_rows(
         text("col_account", language): users["name"],
         text("role", language): [role_name(r, language) for r in users["role"]],
         text("col_bodies", language): [
-            b.replace(",", ", ") if b else text("every_body", language) for b in users["bodies"]
+            _bodies_shown(role, bodies, body, language)
+            for role, bodies, body in zip(
+                users["role"], users["bodies"], users["body_code"], strict=True
+            )
         ],
+        text("position", language): [_text_or_blank(p) for p in users["position"]],
+        text("col_email", language): [_text_or_blank(e) for e in users["email"]],
         text("col_state", language): [
             state(d, lu) for d, lu in zip(users["disabled"], users["locked_until"], strict=True)
         ],

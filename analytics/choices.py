@@ -14,4 +14,4 @@ RAW_KINDS = ("tasks", "progress")
 # Groupings of the year-end ratings (`appraisal --by`).
 APPRAISAL_GROUPS = ("official", "body")
 # What an account may do (`user add --role`).
-ROLES = ("committee", "analyst", "staff", "admin")
+ROLES = ("committee", "analyst", "staff", "admin", "official")

@@ -100,6 +100,21 @@ LABELS: dict[str, tuple[str, str]] = {
     "role": ("Vai trò", "Role"),
     "choose_role": ("Chọn vai trò", "Choose a role"),
     "account_bodies": ("Giới hạn cơ quan (chỉ cho vai trò tải số liệu)", "Limit to bodies (staff)"),
+    "official_body": ("Cơ quan (chỉ cho vai trò cán bộ, công chức)", "Body (officials only)"),
+    "official_position": (
+        "Chức danh (chỉ cho vai trò cán bộ, công chức)",
+        "Position (officials only)",
+    ),
+    "official_place_help": (
+        "Tài khoản cán bộ, công chức gắn với một cơ quan và một chức danh: nhiệm vụ của nó là "
+        "các nhiệm vụ của chức danh đó.",
+        "An official's account is bound to one body and one position: its tasks are that "
+        "position's.",
+    ),
+    "choose_body": ("Chọn cơ quan", "Choose a body"),
+    "choose_position": ("Chọn chức danh", "Choose a position"),
+    "account_email": ("Thư điện tử (không bắt buộc)", "E-mail (optional)"),
+    "col_email": ("Thư điện tử", "E-mail"),
     "account_bodies_help": (
         "Để trống: được nhập cho mọi cơ quan.",
         "Leave empty for every body.",
@@ -155,6 +170,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "audit_user_disable": ("Khoá tài khoản", "Account disabled"),
     "audit_user_enable": ("Mở lại tài khoản", "Account enabled"),
     "audit_user_passwd": ("Đặt mật khẩu mới", "Password set"),
+    "audit_user_edit": ("Sửa tài khoản", "Account changed"),
     "audit_import": ("Nhập tệp", "Import"),
     "audit_undo": ("Hoàn tác lần nhập", "Import undone"),
     "local_actor": ("(máy cục bộ)", "(local machine)"),
@@ -632,6 +648,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "ref_in_scope": (
         "Không bỏ được '{value}': {n} tài khoản chỉ làm việc với cơ quan này.",
         "Cannot remove '{value}': {n} account(s) are limited to this body.",
+    ),
+    "ref_position_held": (
+        "Không bỏ được '{value}': {n} tài khoản cán bộ, công chức mang chức danh này.",
+        "Cannot remove '{value}': {n} official account(s) hold this position.",
     ),
     "ref_bad_period": (
         "Kỳ '{value}' không hợp lệ: ghi 2026 (một năm) hoặc 2026-2030 (năm sau không nhỏ hơn "

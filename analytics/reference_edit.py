@@ -10,7 +10,7 @@ row and column, storing nothing. Rules:
 - no two rows that a file could not tell apart: imports accept a code or a name with
   accents and case ignored, so no spelling may stand for two rows;
 - a period is ``2026`` (a year) or ``2026-2030`` (a phase or a term);
-- a row that tasks (or an account limited to a body) still use cannot be removed; to
+- a row that tasks (or an account bound to a body or position) still use cannot be removed; to
   rename a code, add the new one, move the tasks by importing them, then remove the old.
 """
 
@@ -119,9 +119,10 @@ def save(db: Database, name: str, edited: pd.DataFrame, actor: str,
         key = spec.columns[0]
         removed = sorted(set(stored[key]) - set(frame[key]))
         uses = reference_sql.uses(con, name)
-        scopes = _account_scopes(accounts_sql.list_users(con)) if name == "bodies" else {}
+        scopes = _account_scopes(accounts_sql.list_users(con), name)
+        in_scope = "ref_position_held" if name == "positions" else "ref_in_scope"
         for value in removed:
-            for reason, counts in (("ref_in_use", uses), ("ref_in_scope", scopes)):
+            for reason, counts in (("ref_in_use", uses), (in_scope, scopes)):
                 if counts.get(value):
                     values = (("value", value), ("n", counts[value]))
                     problems.append(Problem(None, key, reason, values))
@@ -139,12 +140,19 @@ def save(db: Database, name: str, edited: pd.DataFrame, actor: str,
     return change
 
 
-def _account_scopes(users: pd.DataFrame) -> dict[str, int]:
-    """How many accounts are limited to each body."""
+def _account_scopes(users: pd.DataFrame, name: str) -> dict[str, int]:
+    """How many accounts are bound to each body (staff limited to it, an official of it) or,
+    for the positions, how many officials hold each position."""
     counts: dict[str, int] = {}
-    for bodies in users["bodies"]:
-        for code in split_bodies(bodies):
-            counts[code] = counts.get(code, 0) + 1
+    if name == "bodies":
+        for bodies, body in zip(users["bodies"], users["body_code"], strict=True):
+            codes = set(split_bodies(bodies)) | ({str(body)} if isinstance(body, str) else set())
+            for code in codes:
+                counts[code] = counts.get(code, 0) + 1
+    elif name == "positions":
+        for position in users["position"]:
+            if isinstance(position, str):
+                counts[position] = counts.get(position, 0) + 1
     return counts
 
 

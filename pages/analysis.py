@@ -85,15 +85,16 @@ st.dataframe(  # the group column stays in view while the figures scroll sideway
     screen, hide_index=True, width="stretch",
     column_config={screen.columns[0]: st.column_config.Column(pinned=True)},
 )  # fmt: skip
-left, right = st.columns(2)
-download = tables.for_download(table)
-left.download_button(
-    text("download_csv", lang), exports.csv_bytes(download), file_name="so-lieu.csv",
-    mime="text/csv",
-)  # fmt: skip
-right.download_button(
-    text("download_xlsx", lang), exports.xlsx_bytes(download, text("figures_table", lang)),
-    file_name="so-lieu.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-)  # fmt: skip
+if auth.can("export"):  # an official reads the figures here but does not export them
+    left, right = st.columns(2)
+    download = tables.for_download(table)
+    left.download_button(
+        text("download_csv", lang), exports.csv_bytes(download), file_name="so-lieu.csv",
+        mime="text/csv",
+    )  # fmt: skip
+    right.download_button(
+        text("download_xlsx", lang), exports.xlsx_bytes(download, text("figures_table", lang)),
+        file_name="so-lieu.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )  # fmt: skip
 report.download_buttons(view)  # the meeting report of this period and filters

@@ -34,6 +34,8 @@ else:
 bodies = data.reference()["bodies"]
 names_column = "name_vi" if lang == "vi" else "name_en"
 body_names = dict(zip(bodies["code"], bodies[names_column], strict=True))
+positions = data.reference()["positions"]
+position_names = dict(zip(positions["name_vi"], positions[names_column], strict=True))
 left, right = st.columns(2)
 with left.form("add_account", clear_on_submit=True):
     st.markdown(f"**{text('add_account', lang)}**")
@@ -48,6 +50,20 @@ with left.form("add_account", clear_on_submit=True):
         help=text("account_bodies_help", lang), key="new_bodies",
         placeholder=text("every_body", lang),
     )  # fmt: skip
+    official_body = st.selectbox(
+        text("official_body", lang), list(body_names), index=None,
+        format_func=lambda c: body_names[c], key="new_official_body",
+        help=text("official_place_help", lang), placeholder=text("choose_body", lang),
+    )  # fmt: skip
+    official_position = st.selectbox(
+        text("official_position", lang), list(position_names), index=None,
+        format_func=lambda p: position_names[p], key="new_position",
+        placeholder=text("choose_position", lang),
+    )  # fmt: skip
+    email = st.text_input(
+        text("account_email", lang), key="new_email", placeholder="vanthu@hdnd.gov.vn",
+        max_chars=accounts.MAX_EMAIL,
+    )  # fmt: skip
     password = st.text_input(text("new_password", lang), type="password", key="new_password",
                              autocomplete="new-password")  # fmt: skip
     again = st.text_input(text("repeat_password", lang), type="password", key="new_again",
@@ -58,8 +74,9 @@ if create:
         _notice(False, text("passwords_differ", lang))
     try:
         made = accounts.add_user(
-            db, name, role or "", password, tuple(chosen_bodies), actor=account.actor
-        )
+            db, name, role or "", password, tuple(chosen_bodies), body=official_body,
+            position=official_position, email=email.strip() or None, actor=account.actor,
+        )  # fmt: skip
     except accounts.AccountError as error:
         _notice(False, error.message(lang))
     _notice(True, text("account_created", lang, name=made.name))

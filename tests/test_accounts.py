@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 from argon2 import PasswordHasher
 
@@ -106,6 +107,106 @@ def test_weak_passwords_are_refused(db):
         with pytest.raises(accounts.AccountError) as error:
             add(db, "thuky", password=password)
         assert error.value.code == code
+
+
+# --- officials and e-mails --------------------------------------------------------------
+
+
+def stored(db) -> tuple[list[tuple], int]:
+    """Every account's columns but the hash, and how many audit lines there are."""
+    with open_db(db) as con:
+        users = con.execute(
+            "SELECT name, role, bodies, body_code, position, email, reminders, updated_at "
+            "FROM users ORDER BY name"
+        ).fetchall()
+        lines = con.execute("SELECT count(*) FROM audit").fetchall()[0][0]
+    return users, lines
+
+
+def add_official(db, name="cb.ktns", body="KTNS", position="Trưởng ban", email=None):
+    return accounts.add_user(db, name, "official", PASSWORD, body=body, position=position,
+                             email=email, actor="test", when=T0)  # fmt: skip
+
+
+def test_an_official_is_bound_to_one_body_and_one_position(db):
+    made = add_official(db, body="ktns", email="  CB.Ktns@HDND.Gov.VN ")
+    assert (made.role, made.body, made.position, made.email, made.bodies) == (
+        "official",
+        "KTNS",
+        "Trưởng ban",
+        "cb.ktns@hdnd.gov.vn",
+        (),
+    )
+    listed = accounts.list_users(db).set_index("name").loc["cb.ktns"]
+    assert (listed["role"], listed["bodies"], listed["body_code"], listed["position"],
+            listed["email"], bool(listed["reminders"])) == (
+        "official", "", "KTNS", "Trưởng ban", "cb.ktns@hdnd.gov.vn", True)  # fmt: skip
+    log = accounts.audit_log(db)
+    assert list(log["detail"]) == [
+        "role=official body=KTNS position=Trưởng ban email=cb.ktns@hdnd.gov.vn"
+    ]
+    assert sign_in(db, "cb.ktns", PASSWORD).ok
+    # What an official may do: every page a committee member opens, no export, no upload.
+    assert accounts.Account("cb.ktns", "official").can("export") is False
+    assert {p for p in accounts.PAGE_ROLES if accounts.may_open("official", p)} == {
+        p for p in accounts.PAGE_ROLES if accounts.may_open("committee", p)}  # fmt: skip
+
+
+def test_any_role_may_have_an_e_mail(db):
+    made = accounts.add_user(db, "phantich", "analyst", PASSWORD, email="Phan.Tich@Tinh.VN",
+                             actor="test", when=T0)  # fmt: skip
+    assert made.email == "phan.tich@tinh.vn"
+    assert accounts.list_users(db)["email"].tolist() == ["phan.tich@tinh.vn"]
+
+
+@pytest.mark.parametrize(
+    ("role", "changes", "code"),
+    [
+        ("official", {"body": None}, "official_needs_body"),
+        ("official", {"position": None}, "official_needs_position"),
+        ("official", {"body": "XX"}, "unknown_body"),
+        ("official", {"position": "Trưởng phòng không có"}, "unknown_position"),
+        ("analyst", {"body": None}, "position_not_official"),
+        ("staff", {"position": None, "body": "KTNS"}, "bodies_not_staff"),
+        ("official", {"email": "a@"}, "bad_email"),
+        ("official", {"email": "a b@c.vn"}, "bad_email"),
+        ("official", {"email": "Cán Bộ <cb@c.vn>"}, "bad_email"),
+        ("official", {"email": "x" * 250 + "@c.vn"}, "bad_email"),  # 255 characters
+    ],
+)
+def test_a_refused_account_leaves_the_store_unchanged(db, role, changes, code):
+    add(db, "quantri")
+    before = stored(db)
+    values = {"body": "KTNS", "position": "Trưởng ban", "email": None} | changes
+    with pytest.raises(accounts.AccountError) as error:
+        accounts.add_user(db, "moi", role, PASSWORD, actor="test", when=T0, **values)
+    assert error.value.code == code
+    assert error.value.message("vi") and error.value.message("en")
+    assert stored(db) == before
+
+
+def test_an_e_mail_of_254_characters_is_the_longest_kept(db):
+    longest = "x" * 248 + "@c.vn"  # 248 + 5 = 253 characters; one more letter makes 254
+    assert len("y" + longest) == 254
+    assert add_official(db, email="y" + longest).email == "y" + longest
+
+
+def test_an_e_mail_is_changed_removed_and_reminders_turned_off(db):
+    add_official(db, email="cb@tinh.vn")
+    later = T0 + timedelta(days=1)
+    accounts.edit_user(db, "CB.KTNS", email="Moi@Tinh.VN", actor="test", when=later)
+    assert stored(db)[0][0][5:] == ("moi@tinh.vn", True, later)
+    with pytest.raises(accounts.AccountError) as error:
+        accounts.edit_user(db, "cb.ktns", email="moi@", actor="test", when=later)
+    assert error.value.code == "bad_email"
+    with pytest.raises(accounts.AccountError) as error:
+        accounts.edit_user(db, "khongco", email="a@b.vn", actor="test", when=later)
+    assert error.value.code == "unknown_user"
+    accounts.edit_user(db, "cb.ktns", email=None, reminders=False, actor="test", when=later)
+    assert stored(db)[0][0][5:] == (None, False, later)
+    log = accounts.audit_log(db)
+    assert list(log["detail"])[::-1][1:] == ["email=moi@tinh.vn", "email removed",
+                                             "reminders=off"]  # fmt: skip
 
 
 # --- lockout -----------------------------------------------------------------------------
@@ -229,6 +330,7 @@ def test_role_table():
         "analyst": {"export"},
         "staff": {"upload", "undo_own"},
         "admin": {"export", "upload", "undo_own", "undo_any", "manage_accounts"},
+        "official": set(),
     }
     assert not accounts.may_open("staff", "analysis")
     assert accounts.may_open("committee", "imports")
@@ -361,6 +463,52 @@ def test_user_commands_exit_codes_and_output(tmp_path, monkeypatch, capsys):
     log = accounts.audit_log(db)
     actions = list(log[log["channel"] == "cli"]["action"])[::-1]
     assert actions == ["user_add", "user_add", "user_disable", "user_enable", "user_passwd"]
+
+
+def test_user_add_official_edit_and_list_on_the_command_line(tmp_path, monkeypatch, capsys):
+    db = str(tmp_path / "official.duckdb")
+    with open_db(db, create=True):  # as `init` makes it
+        pass
+
+    def run(*args: str) -> Ran:
+        return cli(monkeypatch, capsys, *args, "--db", db, stdin=PASSWORD + "\n")
+
+    made = run("add", "cb.ktns", "--role", "official", "--body", "KTNS", "--position",
+               "Trưởng ban", "--email", "CB@Tinh.VN", "--password-stdin")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout) == {
+        "status": "ok", "name": "cb.ktns", "role": "official", "bodies": [], "body": "KTNS",
+        "position": "Trưởng ban", "email": "cb@tinh.vn",
+    }  # fmt: skip
+    before = accounts.list_users(db)
+    for args, code in (
+        (("add", "x1", "--role", "official", "--position", "Trưởng ban"), 1),  # no body
+        (("add", "x2", "--role", "official", "--body", "KTNS"), 1),  # no position
+        (("add", "x3", "--role", "official", "--body", "KTNS", "--body", "TT"), 2),  # two
+        (("add", "x4", "--role", "staff", "--position", "Trưởng ban"), 2),
+        (("add", "x5", "--role", "analyst", "--email", "a b@c.vn"), 1),
+        (("edit", "cb.ktns", "--email", "a@"), 1),
+        (("edit", "cb.ktns", "--email", "a@b.vn", "--no-email"), 2),
+        (("edit", "cb.ktns"), 2),
+        (("edit", "khongco", "--reminders", "off"), 1),
+    ):
+        refused = run(*args, "--password-stdin") if args[0] == "add" else run(*args)
+        assert refused.returncode == code, (args, refused.stderr)
+        if code == 1:
+            assert len(refused.stderr.strip().splitlines()) == 1
+            assert json.loads(refused.stdout)["status"] == "rejected"
+    pd.testing.assert_frame_equal(accounts.list_users(db), before)
+
+    edited = run("edit", "cb.ktns", "--no-email", "--reminders", "off")
+    assert edited.returncode == 0, edited.stderr
+    assert json.loads(edited.stdout) == {
+        "status": "ok", "name": "cb.ktns", "email": None, "reminders": False,
+    }  # fmt: skip
+    assert run("edit", "cb.ktns", "--email", "Moi@Tinh.VN").returncode == 0
+    listed = json.loads(run("list").stdout)["users"]
+    assert [(u["name"], u["role"], u["body"], u["position"], u["email"], u["reminders"])
+            for u in listed] == [
+        ("cb.ktns", "official", "KTNS", "Trưởng ban", "moi@tinh.vn", False)]  # fmt: skip
 
 
 def test_the_audit_export_lists_sign_ins_imports_and_undos(db, demo_db, tmp_path):

@@ -71,6 +71,30 @@ def test_an_older_schema_is_migrated_forward_keeping_its_rows(postgres):
     assert version == (str(schema.LATEST_VERSION),)
 
 
+def test_a_schema_7_database_migrates_to_8_keeping_its_accounts(postgres):
+    url = postgres.create_database()
+    with psycopg.connect(url, autocommit=True) as pg:
+        schema.migrate(PgAdapter(pg), 7)  # a database left by a release of schema 7
+        pg.execute(
+            "INSERT INTO users (name, role, bodies, password_hash, created_at, updated_at, "
+            "password_changed_at, session_generation) VALUES ('vanthu', 'staff', 'TT', 'h', "
+            "'2026-01-05 08:00', '2026-01-05 08:00', '2026-01-05 08:00', 2)"
+        )
+    with open_db(url) as con:
+        assert con.execute(
+            "SELECT name, role, bodies, session_generation, email, reminders FROM users"
+        ).fetchall() == [("vanthu", "staff", "TT", 2, None, True)]
+    insert = (
+        "INSERT INTO users (name, role, password_hash, created_at, updated_at, "
+        "password_changed_at) VALUES (%s, %s, 'h', '2026-01-05', '2026-01-05', '2026-01-05')"
+    )
+    with psycopg.connect(url) as pg:  # tried, then rolled back: the store's rows stay as read
+        pg.execute(insert, ["cb", "official"])  # the rebuilt CHECK admits an official
+        with pytest.raises(psycopg.errors.CheckViolation):
+            pg.execute(insert, ["x", "boss"])
+        pg.rollback()
+
+
 def test_a_password_in_the_address_is_refused_before_connecting(postgres):
     url = postgres.base.replace("postgresql://postgres@", "postgresql://postgres:secret@")
     with pytest.raises(BadStoreAddress):

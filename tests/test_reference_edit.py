@@ -85,6 +85,25 @@ def test_a_body_that_tasks_or_accounts_use_cannot_be_removed(empty_con, monkeypa
     assert current(empty_con, "bodies").equals(bodies)
 
 
+def test_an_official_s_body_and_position_cannot_be_removed(empty_con, monkeypatch):
+    monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024))
+    accounts.add_user(empty_con, "cb.vp", "official", "Ngua-Sat-2026-Long", body="VP",
+                      position="Chuyên viên", actor="test")  # fmt: skip
+    bodies = current(empty_con, "bodies")
+    with pytest.raises(ListRejected) as rejected:
+        save(empty_con, "bodies", bodies[bodies["code"] != "VP"], "quantri")
+    assert [p.message("vi") for p in rejected.value.problems] == [
+        "Không bỏ được 'VP': 1 tài khoản chỉ làm việc với cơ quan này."
+    ]
+    positions = current(empty_con, "positions")
+    with pytest.raises(ListRejected) as rejected:
+        save(empty_con, "positions", positions[positions["name_vi"] != "Chuyên viên"], "quantri")
+    assert [p.message("vi") for p in rejected.value.problems] == [
+        "Không bỏ được 'Chuyên viên': 1 tài khoản cán bộ, công chức mang chức danh này."
+    ]
+    assert current(empty_con, "positions").equals(positions)
+
+
 def test_every_problem_of_a_list_is_named_by_row_and_column_and_nothing_is_stored(empty_con):
     bodies = current(empty_con, "bodies")
     before = _version(empty_con)

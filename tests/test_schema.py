@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -26,7 +26,7 @@ def tables(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 def test_new_database_has_every_table_at_the_latest_version(empty_con):
     assert tables(empty_con) >= EXPECTED_TABLES
-    assert schema_version(empty_con) == LATEST_VERSION == 7
+    assert schema_version(empty_con) == LATEST_VERSION == 8
 
 
 def test_prepare_is_idempotent(empty_con):
@@ -60,6 +60,41 @@ def test_a_version_1_file_migrates_forward_keeping_its_data(tmp_path: Path):
         assert {"row_history", "appraisals"} <= tables(con)
         # Reference data is added to an old file that lacked it.
         assert con.execute("SELECT count(*) FROM bodies").fetchall()[0][0] == 6
+
+
+# An account as a schema-7 release wrote it (migration 7 added session_generation).
+VERSION_7_ACCOUNT = (
+    "INSERT INTO users (name, role, bodies, password_hash, disabled, failed_count, "
+    "locked_until, created_at, updated_at, password_changed_at, session_generation) VALUES "
+    "('vanthu', 'staff', 'TT,DT', '$argon2id$v=19$m=1024,t=1,p=4$x$y', false, 2, NULL, "
+    "TIMESTAMP '2026-01-05 08:00:00', TIMESTAMP '2026-02-01 09:30:00', "
+    "TIMESTAMP '2026-01-05 08:00:00', 3)"
+)
+
+
+def test_a_version_7_file_migrates_to_8_keeping_its_accounts(tmp_path: Path):
+    path = tmp_path / "v7.duckdb"
+    con = duckdb.connect(str(path))
+    assert migrate(con, target=7) == 7
+    con.execute(VERSION_7_ACCOUNT)
+    with pytest.raises(duckdb.ConstraintException):  # no official at schema 7
+        con.execute(VERSION_7_ACCOUNT.replace("'vanthu', 'staff'", "'cb', 'official'"))
+    con.close()
+
+    with open_db(path) as con:
+        assert schema_version(con) == 8
+        assert con.execute(
+            "SELECT name, role, bodies, password_hash, disabled, failed_count, locked_until, "
+            "created_at, updated_at, session_generation, body_code, position, email, reminders "
+            "FROM users"
+        ).fetchall() == [
+            ("vanthu", "staff", "TT,DT", "$argon2id$v=19$m=1024,t=1,p=4$x$y", False, 2, None,
+             datetime(2026, 1, 5, 8), datetime(2026, 2, 1, 9, 30), 3, None, None, None, True)
+        ]  # fmt: skip
+        # The role CHECK now admits an official (and still refuses an unknown role).
+        con.execute(VERSION_7_ACCOUNT.replace("'vanthu', 'staff'", "'cb', 'official'"))
+        with pytest.raises(duckdb.ConstraintException):
+            con.execute(VERSION_7_ACCOUNT.replace("'vanthu', 'staff'", "'x', 'boss'"))
 
 
 def test_a_file_from_a_newer_release_is_refused(empty_con):

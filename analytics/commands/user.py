@@ -1,4 +1,4 @@
-"""``user add|list|disable|enable|passwd``: accounts of the app.
+"""``user add|list|edit|disable|enable|passwd``: accounts of the app.
 
 Passwords are read from standard input only (``--password-stdin``): never from an
 argument, which other users of the machine could read in the process list and the
@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     parser = sub.add_parser(
         "user",
         parents=[common],
-        help="manage the app's accounts (add, list, disable, enable, passwd)",
+        help="manage the app's accounts (add, list, edit, disable, enable, passwd)",
         description="Accounts of the app. The first account switches local mode off: from "
         "then on every page asks to sign in. Passwords are read from standard input only.",
     )
@@ -36,14 +36,32 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add.add_argument("--role", required=True, choices=ROLES, help="what it may do")
     add.add_argument(
         "--body", action="append", default=[], metavar="CODE",
-        help="staff only: a body whose tasks it may import (repeat for several); "
-        "without it, every body",
+        help="staff: a body whose tasks it may import (repeat for several; without it, every "
+        "body); official: its one body (required)",
     )  # fmt: skip
+    add.add_argument(
+        "--position", metavar="NAME",
+        help="official only (required): its position, as in the list of positions, e.g. "
+        '"Trưởng Ban Kinh tế - Ngân sách"',
+    )  # fmt: skip
+    add.add_argument("--email", metavar="ADDRESS", help="an e-mail address (any role)")
     _password_flag(add)
     add.set_defaults(run=run_add)
 
     listing = actions.add_parser("list", parents=[common], help="list the accounts")
     listing.set_defaults(run=run_list)
+
+    edit = actions.add_parser(
+        "edit", parents=[common], help="change an account's e-mail or reminder choice",
+        description="Change an account's e-mail address (--email, or --no-email to remove "
+        "it) and whether reminder e-mails go to it (--reminders on|off).",
+    )  # fmt: skip
+    edit.add_argument("name", metavar="NAME")
+    address = edit.add_mutually_exclusive_group()
+    address.add_argument("--email", metavar="ADDRESS", help="the new e-mail address")
+    address.add_argument("--no-email", action="store_true", help="remove the e-mail address")
+    edit.add_argument("--reminders", choices=("on", "off"), help="reminder e-mails on or off")
+    edit.set_defaults(run=run_edit)
 
     for name, disabled, help_text in (
         ("disable", True, "stop an account from signing in (its sessions end)"),
@@ -104,18 +122,29 @@ def run_add(args: argparse.Namespace) -> int:
     from analytics import accounts
     from analytics.cli import EXIT_OK, Misuse, print_json, say
 
-    if args.body and args.role != "staff":
-        raise Misuse("--body is for staff accounts only")
+    official = args.role == "official"
+    if args.body and args.role not in ("staff", "official"):
+        raise Misuse("--body is for staff and official accounts only")
+    if official and len(args.body) > 1:
+        raise Misuse("an official account has one --body")
+    if args.position is not None and not official:
+        raise Misuse("--position is for official accounts only")
     password = _read_password(args)
     try:
         account = accounts.add_user(
-            args.db, args.name, args.role, password, tuple(args.body),
-            actor=_actor(), channel="cli",
+            args.db, args.name, args.role, password, () if official else tuple(args.body),
+            body=args.body[0] if official and args.body else None, position=args.position,
+            email=args.email, actor=_actor(), channel="cli",
         )  # fmt: skip
     except accounts.AccountError as error:
         return _refused(error)
-    print_json({"status": "ok", "name": account.name, "role": account.role,
-                "bodies": list(account.bodies)})  # fmt: skip
+    made = {"status": "ok", "name": account.name, "role": account.role,
+            "bodies": list(account.bodies)}  # fmt: skip
+    if official:
+        made |= {"body": account.body, "position": account.position}
+    if account.email:
+        made["email"] = account.email
+    print_json(made)
     say(f"Đã tạo tài khoản {account.name} ({accounts.role_name(account.role)}).")
     return EXIT_OK
 
@@ -130,6 +159,10 @@ def run_list(args: argparse.Namespace) -> int:
             "name": row["name"],
             "role": row["role"],
             "bodies": list(accounts.split_bodies(row["bodies"])),
+            "body": _text(row["body_code"]),
+            "position": _text(row["position"]),
+            "email": _text(row["email"]),
+            "reminders": bool(row["reminders"]),
             "disabled": bool(row["disabled"]),
             "failed_count": int(row["failed_count"]),
             "locked_until": _when(row["locked_until"]),
@@ -139,6 +172,38 @@ def run_list(args: argparse.Namespace) -> int:
         for row in users.to_dict("records")
     ]
     print_json({"users": rows})
+    return EXIT_OK
+
+
+def _text(value: object) -> str | None:
+    import pandas as pd
+
+    return None if value is None or pd.isna(value) else str(value)
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    from analytics import accounts
+    from analytics.cli import EXIT_OK, Misuse, print_json, say
+
+    if args.email is None and not args.no_email and args.reminders is None:
+        raise Misuse("say what to change: --email, --no-email or --reminders")
+    email: object = accounts.KEEP
+    if args.no_email:
+        email = None
+    elif args.email is not None:
+        email = args.email
+    reminders = None if args.reminders is None else args.reminders == "on"
+    try:
+        accounts.edit_user(
+            args.db, args.name, email=email, reminders=reminders, actor=_actor(), channel="cli"
+        )
+    except accounts.AccountError as error:
+        return _refused(error)
+    name = accounts.fold_name(args.name)
+    row = accounts.list_users(args.db).set_index("name").loc[name]
+    print_json({"status": "ok", "name": name, "email": _text(row["email"]),
+                "reminders": bool(row["reminders"])})  # fmt: skip
+    say(f"Đã sửa tài khoản {name}.")
     return EXIT_OK
 
 

@@ -15,12 +15,13 @@ import pandas as pd
 
 USER_BY_NAME = """
     SELECT name, role, bodies, password_hash, disabled, failed_count, locked_until,
-           created_at, updated_at, password_changed_at, coalesce(session_generation, 0)
+           created_at, updated_at, password_changed_at, coalesce(session_generation, 0),
+           body_code, position, email, reminders
     FROM users WHERE name = ?"""
 INSERT_USER = """
     INSERT INTO users (name, role, bodies, password_hash, disabled, failed_count, locked_until,
-                       created_at, updated_at, password_changed_at)
-    VALUES (?, ?, ?, ?, false, 0, NULL, ?, ?, ?)"""
+                       created_at, updated_at, password_changed_at, body_code, position, email)
+    VALUES (?, ?, ?, ?, false, 0, NULL, ?, ?, ?, ?, ?, ?)"""
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,10 @@ class UserRow:
     updated_at: datetime
     password_changed_at: datetime
     session_generation: int  # moves on when the account's sessions must all end
+    body_code: str | None  # an official's body
+    position: str | None  # an official's position (a positions.name_vi)
+    email: str | None  # folded to lower case
+    reminders: bool  # whether reminder e-mails are sent to it
 
 
 def count_users(con: duckdb.DuckDBPyConnection) -> int:
@@ -52,11 +57,13 @@ def user(con: duckdb.DuckDBPyConnection, name: str) -> UserRow | None:
 
 
 def list_users(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every account without its hash: name, role, bodies, disabled, failed_count,
-    locked_until, created_at, updated_at, password_changed_at; by name."""
+    """Every account without its hash: name, role, bodies, body_code, position, email,
+    reminders, disabled, failed_count, locked_until, created_at, updated_at,
+    password_changed_at; by name."""
     return con.execute(
-        "SELECT name, role, bodies, disabled, failed_count, locked_until, created_at, "
-        "updated_at, password_changed_at FROM users ORDER BY name"
+        "SELECT name, role, bodies, body_code, position, email, reminders, disabled, "
+        "failed_count, locked_until, created_at, updated_at, password_changed_at "
+        "FROM users ORDER BY name"
     ).df()
 
 
@@ -94,9 +101,22 @@ def ended_sessions(con: duckdb.DuckDBPyConnection, since: datetime) -> list[str]
 
 def insert_user(
     con: duckdb.DuckDBPyConnection, name: str, role: str, bodies: str, password_hash: str,
-    now: datetime,
+    now: datetime, body_code: str | None = None, position: str | None = None,
+    email: str | None = None,
 ) -> None:  # fmt: skip
-    con.execute(INSERT_USER, [name, role, bodies, password_hash, now, now, now])
+    con.execute(
+        INSERT_USER, [name, role, bodies, password_hash, now, now, now, body_code, position, email]
+    )
+
+
+def set_email(con: duckdb.DuckDBPyConnection, name: str, email: str | None, now: datetime) -> None:
+    """The account's e-mail (None: none)."""
+    con.execute("UPDATE users SET email = ?, updated_at = ? WHERE name = ?", [email, now, name])
+
+
+def set_reminders(con: duckdb.DuckDBPyConnection, name: str, on: bool, now: datetime) -> None:
+    """Whether reminder e-mails go to the account."""
+    con.execute("UPDATE users SET reminders = ?, updated_at = ? WHERE name = ?", [on, now, name])
 
 
 def set_disabled(con: duckdb.DuckDBPyConnection, name: str, disabled: bool, now: datetime) -> None:
@@ -178,6 +198,14 @@ def body_codes(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Every body code, in the reference order."""
     return [
         str(r[0]) for r in con.execute("SELECT code FROM bodies ORDER BY sort_order").fetchall()
+    ]
+
+
+def position_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every position's Vietnamese name, in the reference order."""
+    return [
+        str(r[0])
+        for r in con.execute("SELECT name_vi FROM positions ORDER BY sort_order").fetchall()
     ]
 
 

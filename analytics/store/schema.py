@@ -222,6 +222,39 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE users ADD COLUMN session_generation INTEGER DEFAULT 0",
         ),
     ),
+    Migration(
+        8,
+        "officials: an account's body, position, e-mail and reminder choice",
+        (
+            # A CHECK cannot be altered in DuckDB: the table is made again with the role
+            # 'official' admitted, every column kept in its order, the new ones after.
+            """CREATE TABLE users_v8 (
+                name TEXT PRIMARY KEY,
+                role TEXT NOT NULL
+                    CHECK (role IN ('committee', 'analyst', 'staff', 'admin', 'official')),
+                bodies TEXT NOT NULL DEFAULT '',
+                password_hash TEXT NOT NULL,
+                disabled BOOLEAN NOT NULL DEFAULT false,
+                failed_count INTEGER NOT NULL DEFAULT 0 CHECK (failed_count >= 0),
+                locked_until TIMESTAMP,
+                created_at TIMESTAMP NOT NULL,
+                updated_at TIMESTAMP NOT NULL,
+                password_changed_at TIMESTAMP NOT NULL,
+                session_generation INTEGER DEFAULT 0,
+                body_code TEXT,
+                position TEXT,
+                email TEXT,
+                reminders BOOLEAN NOT NULL DEFAULT true)""",
+            """INSERT INTO users_v8 (name, role, bodies, password_hash, disabled, failed_count,
+                                     locked_until, created_at, updated_at, password_changed_at,
+                                     session_generation)
+               SELECT name, role, bodies, password_hash, disabled, failed_count, locked_until,
+                      created_at, updated_at, password_changed_at, session_generation
+               FROM users ORDER BY name""",
+            "DROP TABLE users",
+            "ALTER TABLE users_v8 RENAME TO users",
+        ),
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -18,7 +18,7 @@ from tests.importing.helpers import PROGRESS_HEADER, csv_bytes
 from ui import auth
 
 PASSWORD = "Ngua-Sat-2026-Long"  # a test password, never a real one
-ROLES = ("committee", "analyst", "staff", "admin")
+ROLES = ("committee", "analyst", "staff", "admin", "official")
 PAGES = {
     "overview": "pages/overview.py",
     "analysis": "pages/analysis.py",
@@ -40,6 +40,7 @@ MAY_OPEN = {
     "analyst": {"overview", "analysis", "tasks", "method", "imports", "cascade", "appraisal"},
     "staff": {"overview", "tasks", "method", "upload", "imports", "cascade", "appraisal"},
     "admin": set(PAGES),
+    "official": {"overview", "analysis", "tasks", "method", "imports", "cascade", "appraisal"},
 }
 # ... and do which action.
 MAY_DO = {
@@ -47,6 +48,7 @@ MAY_DO = {
     "analyst": {"view", "export"},
     "staff": {"view", "upload", "undo"},
     "admin": {"view", "export", "upload", "undo", "manage_accounts"},
+    "official": {"view"},
 }
 REFUSED = "không được mở trang này"
 # DP01-GD belongs to Thường trực (TT), DP05-GD to Ban Dân tộc (DT).
@@ -68,7 +70,8 @@ def db(demo_db, tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("TRACKER_DB", str(path))
     for role in ROLES:
         bodies = ("TT",) if role == "staff" else ()
-        accounts.add_user(path, f"tk.{role}", role, PASSWORD, bodies, actor="test")
+        place = {"body": "KTNS", "position": "Trưởng ban"} if role == "official" else {}
+        accounts.add_user(path, f"tk.{role}", role, PASSWORD, bodies, actor="test", **place)
     assert import_file(TT_FILE, path, file_name="cu.csv", user="nguoi.khac").ok
     return path
 
