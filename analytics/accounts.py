@@ -42,6 +42,8 @@ ROLE_NAMES: dict[str, tuple[str, str]] = {
 
 # Pages by key (app.py maps them to files and addresses) and the roles that may open them.
 EVERYONE = frozenset(ROLES)
+# What account writes change (on PostgreSQL only these tables are compared and sent).
+ACCOUNT_TABLES = ("users", "audit", "ended_sessions")
 PAGE_ROLES: dict[str, frozenset[str]] = {
     "overview": EVERYONE,
     "analysis": frozenset({"committee", "analyst", "admin", "official"}),
@@ -392,7 +394,7 @@ def set_password(
     with _write_lock, use_connection(db) as con:
         if accounts_sql.user(con, folded) is None:
             raise AccountError("unknown_user", name=name[:64])
-        with transaction(con):
+        with transaction(con, tables=ACCOUNT_TABLES):
             accounts_sql.set_password(con, folded, password_hash, when)
             accounts_sql.add_audit(con, when, actor, "user_passwd", folded, None, channel)
 
@@ -411,7 +413,7 @@ def set_disabled(
             raise AccountError("unknown_user", name=name[:64])
         if disabled and row.role == "admin" and not row.disabled and _active_admins(con) <= 1:
             raise AccountError("last_admin")
-        with transaction(con):
+        with transaction(con, tables=ACCOUNT_TABLES):
             accounts_sql.set_disabled(con, folded, disabled, when)
             action = "user_disable" if disabled else "user_enable"
             accounts_sql.add_audit(con, when, actor, action, folded, None, channel)
@@ -445,7 +447,7 @@ def record(
     *, channel: str = "app", when: datetime | None = None,
 ) -> None:  # fmt: skip
     """Write one line to the audit log (sign-out, a session that expired)."""
-    with use_connection(db) as con, transaction(con):
+    with use_connection(db) as con, transaction(con, tables=ACCOUNT_TABLES):
         accounts_sql.add_audit(con, when or now(), actor, action, target, detail, channel)
 
 
@@ -494,7 +496,7 @@ def authenticate(
         if not matches:
             failures = row.failed_count + 1
             lock = when + LOCK_FOR if failures >= MAX_FAILURES else None
-            with transaction(con):
+            with transaction(con, tables=ACCOUNT_TABLES):
                 accounts_sql.set_failures(con, folded, 0 if lock else failures, lock)
                 accounts_sql.add_audit(con, when, folded, "signin_failed",
                                        None, f"wrong_password {failures}", channel)  # fmt: skip
@@ -502,7 +504,7 @@ def authenticate(
                     accounts_sql.add_audit(con, when, folded, "lockout", None,
                                            f"until {lock:%Y-%m-%d %H:%M:%S}", channel)  # fmt: skip
             return SignIn(None, "wrong_password")
-        with transaction(con):
+        with transaction(con, tables=ACCOUNT_TABLES):
             accounts_sql.set_failures(con, folded, 0, None)
             if HASHER.check_needs_rehash(row.password_hash):
                 accounts_sql.rehash(con, folded, hash_password(password))
@@ -515,7 +517,7 @@ def _audit(
     con: Connection, when: datetime, actor: str, action: str, detail: str,
     channel: str,
 ) -> None:  # fmt: skip
-    with transaction(con):
+    with transaction(con, tables=ACCOUNT_TABLES):
         accounts_sql.add_audit(con, when, actor, action, None, detail, channel)
 
 
@@ -580,7 +582,7 @@ def session_state(
 def sign_out(db: Database, session: Session, when: datetime | None = None) -> None:
     """End ``session``: its cookie signs nobody in any more; written to the audit log."""
     when = when or now()
-    with use_connection(db) as con, transaction(con):
+    with use_connection(db) as con, transaction(con, tables=ACCOUNT_TABLES):
         if session.sid:
             accounts_sql.end_session(con, session.sid, when, when - IDLE_LIMIT)
         accounts_sql.add_audit(con, when, session.name, "signout", None, None, "app")

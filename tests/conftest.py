@@ -28,6 +28,9 @@ def _no_default_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     configuration folder (a PostgreSQL store's cookie key) at a temporary one."""
     monkeypatch.setenv("TRACKER_DB", str(tmp_path / "default.duckdb"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    # A PostgreSQL write that names its tables fails if it changed any other (a check the
+    # app does not pay for).
+    monkeypatch.setenv("TRACKER_CHECK_WRITES", "1")
 
 
 @pytest.fixture(autouse=True)
