@@ -55,6 +55,7 @@ from websockets.asyncio.client import connect  # noqa: E402
 
 from analytics import accounts, session_cookie  # noqa: E402
 from analytics.serving import workers  # noqa: E402
+from tests.serving import wait_until_served  # noqa: E402
 
 TITLE = "Nhiệm vụ đột phá, đổi mới — HĐND tỉnh"
 PASSWORD = "Ngua-Sat-2026-Long"  # a benchmark account's password, never a real one
@@ -167,13 +168,7 @@ def start(name: str, kind: str, count: int, db: Path, script: Path, log: Path) -
         command, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
         stdout=subprocess.DEVNULL, stderr=log.open("wb"),
     )  # fmt: skip
-    deadline = time.monotonic() + 180
-    while f"http://127.0.0.1:{port} " not in log.read_text(encoding="utf-8"):
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.terminate()  # (serve stops its children and removes its folder)
-            process.wait(timeout=30)
-            raise RuntimeError(f"{name} did not start: {log.read_text(encoding='utf-8')}")
-        time.sleep(0.3)
+    wait_until_served(process, port, log, name)
     server = Server(name, kind, count, port, _cookie(db) if kind == "app" else "", process, db)
     server.worker_pids = workers_of(process.pid)
     return server

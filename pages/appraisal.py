@@ -77,7 +77,7 @@ with st.expander(text("enter_appraisal", lang)):
         if st.form_submit_button(text("save_rating", lang), type="primary"):
             entry = appraisal_entry(code, year, rating, appraiser, appraised_on, comment)
             result = import_file(
-                entry, data.database_path(), file_name=f"danh-gia-{code}-{year}.csv",
+                entry, data.store_location(), file_name=f"danh-gia-{code}-{year}.csv",
                 user=(appraiser or "—") if account.local else account.name,
                 allowed_bodies=account.allowed_bodies,
             )  # fmt: skip

@@ -9,7 +9,7 @@ from ui.widgets import inert
 
 account = auth.require("admin")  # signed in, with a role that may open it
 lang = st.session_state.get("lang") or "vi"
-db = data.database_path()
+db = data.store_location()
 SHOWN = 500  # audit lines on screen; the download has them all
 
 st.title(text("page_admin", lang))

@@ -6,14 +6,14 @@ from analytics.importing import list_imports, undo_import
 from analytics.importing.display import history_rows, import_choice
 from analytics.labels import text
 from ui import auth
-from ui.data import database_path
+from ui.data import store_location
 from ui.sidebar import current_view
 from ui.widgets import inert
 
 account = auth.require("imports")  # signed in, with a role that may open it
 view = current_view()
 lang = view.language
-db = database_path()
+db = store_location()
 
 st.title(text("page_imports", lang))
 st.caption(text("imports_intro", lang))

@@ -8,7 +8,7 @@ from analytics.importing.headers import KINDS
 from analytics.importing.templates import template_bytes, template_name
 from analytics.labels import text
 from ui import auth
-from ui.data import database_path
+from ui.data import store_location
 from ui.sidebar import current_view
 from ui.widgets import inert
 
@@ -20,7 +20,7 @@ MIME = {
 account = auth.require("upload")  # signed in, with a role that may open it
 view = current_view()
 lang = view.language
-db = database_path()
+db = store_location()
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
@@ -22,6 +21,8 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
+from analytics.serving.workers import free_ports
+
 ENV_VAR = "TRACKER_TEST_PG"
 REQUIRE_VAR = "REQUIRE_POSTGRES"
 
@@ -29,12 +30,6 @@ REQUIRE_VAR = "REQUIRE_POSTGRES"
 def _binary(name: str) -> str | None:
     found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
     return found[-1] if found else shutil.which(name)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Server:
@@ -86,7 +81,7 @@ def start() -> Server | None:
     folder = Path(tempfile.mkdtemp(prefix="tracker-test-pg-"))
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres")
-    data, port = folder / "data", _free_port()
+    data, port = folder / "data", free_ports(1)[0]
     options = (
         f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off "
         "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from analytics.store.connection import StoreMissing, open_db, resolve_db_path
+from analytics.store.connection import StoreMissing, open_db, resolve_db
 from analytics.store.schema import LATEST_VERSION, migrate, prepare, schema_version
 
 EXPECTED_TABLES = {
@@ -173,7 +173,7 @@ def test_a_missing_file_is_refused_unless_asked_to_create_it_without_any_task(tm
 
 def test_the_path_comes_from_the_argument_then_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("TRACKER_DB", str(tmp_path / "env.duckdb"))
-    assert resolve_db_path(None) == tmp_path / "env.duckdb"
-    assert resolve_db_path(tmp_path / "arg.duckdb") == tmp_path / "arg.duckdb"
+    assert resolve_db(None) == tmp_path / "env.duckdb"
+    assert resolve_db(tmp_path / "arg.duckdb") == tmp_path / "arg.duckdb"
     monkeypatch.delenv("TRACKER_DB")
-    assert resolve_db_path(None).parts[-2:] == ("data", "tracker.duckdb")
+    assert resolve_db(None).parts[-2:] == ("data", "tracker.duckdb")

@@ -126,7 +126,7 @@ def _cookies() -> dict[str, str]:
 
 
 def _cookie_key() -> bytes:
-    return session_cookie.cookie_key(data.database_path())
+    return session_cookie.cookie_key(data.store_location())
 
 
 def _from_cookie(stored: dict, ended: frozenset[str], when: datetime) -> accounts.Session | None:
@@ -174,7 +174,7 @@ def _end(session: accounts.Session, reason: str) -> None:
     notices = {"idle": "session_idle", "signed_out": "signed_out"}
     st.session_state[NOTICE_KEY] = notices.get(reason, "session_changed")
     if reason != "signed_out":  # signing out was written to the log already
-        accounts.record(data.database_path(), session.name, "session_end", None, reason)
+        accounts.record(data.store_location(), session.name, "session_end", None, reason)
 
 
 def _forget() -> None:
@@ -270,9 +270,9 @@ def sign_in_form(language: str) -> None:
     if THROTTLE.blocked(address, when):  # refused unchecked, with the usual message
         result = accounts.SignIn(None, "throttled")
     else:
-        result = accounts.authenticate(data.database_path(), name, password, when=when)
+        result = accounts.authenticate(data.store_location(), name, password, when=when)
         if not result.ok and THROTTLE.failed(address, when):
-            accounts.record(data.database_path(), address, "throttled", None,
+            accounts.record(data.store_location(), address, "throttled", None,
                             f"{THROTTLE.limit} / {THROTTLE.window.seconds // 60} min")  # fmt: skip
     if not result.ok:
         st.session_state[NOTICE_KEY] = "failed"
@@ -297,7 +297,7 @@ def sign_out() -> None:
     dead = _cookies().get(session_cookie.COOKIE_NAME)
     _forget()
     if session is not None:
-        accounts.sign_out(data.database_path(), session)
+        accounts.sign_out(data.store_location(), session)
     st.session_state[NOTICE_KEY] = "signed_out"
     st.session_state[COOKIE_DEAD_KEY] = dead
     st.session_state[COOKIE_CLEAR_KEY] = True

@@ -29,7 +29,7 @@ from analytics.store.connection import open_db, open_store, resolve_db
 CACHE = {"ttl": 3600, "max_entries": 64, "show_spinner": False}
 
 
-def database_path() -> Path | str:
+def store_location() -> Path | str:
     """Where the store the app serves is (``TRACKER_DB`` or ``data/tracker.duckdb``): a
     file's path or a PostgreSQL URL."""
     return resolve_db(None)

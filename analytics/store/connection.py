@@ -77,14 +77,6 @@ def resolve_db(db: str | os.PathLike[str] | None = None) -> Path | str:
     return Path(given).expanduser().resolve()
 
 
-def resolve_db_path(db: str | os.PathLike[str] | None = None) -> Path:
-    """The database file's path (a URL is refused: it names no file)."""
-    where = resolve_db(db)
-    if isinstance(where, str):
-        raise ValueError(f"{where} is not a file")
-    return where
-
-
 def database_file(con: duckdb.DuckDBPyConnection) -> Path | None:
     """The file behind ``con``, or None for an in-memory database."""
     con.complete()  # a result left half-read would block the query

@@ -14,7 +14,7 @@ from contextlib import contextmanager, suppress
 import duckdb
 import pyarrow as pa
 
-from analytics.store.postgres import SEQUENCES, _advance_sequences
+from analytics.store.catalogue import quoted, table_names
 
 # What a new store is made with (analytics/store/schema.py: the schema version, the data
 # version and the reference lists): a target may hold these and still be empty; the copy
@@ -22,36 +22,6 @@ from analytics.store.postgres import SEQUENCES, _advance_sequences
 SEEDED_TABLES = ("meta", "bodies", "areas", "positions", "periods")
 BATCH_ROWS = 100_000  # rows handed from the source to the target at a time
 SOURCE_VIEW = "copy_source"  # the source rows as the target connection sees them
-
-
-def quoted(name: str) -> str:
-    """A DuckDB identifier, quoted (names come from the catalogue, never from input)."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def store_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Every table of the store's schema, by name (temporary tables left out)."""
-    return [
-        row[0]
-        for row in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
-            "AND table_catalog = current_database() AND table_type = 'BASE TABLE' "
-            "ORDER BY table_name"
-        ).fetchall()
-    ]
-
-
-def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    """The columns of ``table``, in their order."""
-    return [
-        row[0]
-        for row in con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' "
-            "AND table_catalog = current_database() AND table_name = ? "
-            "ORDER BY ordinal_position",
-            [table],
-        ).fetchall()
-    ]
 
 
 def row_counts(con: duckdb.DuckDBPyConnection, tables: Sequence[str]) -> dict[str, int]:
@@ -64,7 +34,7 @@ def row_counts(con: duckdb.DuckDBPyConnection, tables: Sequence[str]) -> dict[st
 
 def occupied_tables(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """The tables that make a store not empty (any but the seeded ones) and their rows."""
-    others = [t for t in store_tables(con) if t not in SEEDED_TABLES]
+    others = [t for t in table_names(con) if t not in SEEDED_TABLES]
     return {table: n for table, n in row_counts(con, others).items() if n}
 
 
@@ -111,11 +81,3 @@ def insert_rows(
 def set_data_version(con: duckdb.DuckDBPyConnection, version: int) -> None:
     """Store ``version`` as the data version (inside the caller's transaction)."""
     con.execute("UPDATE meta SET value = ? WHERE key = 'data_version'", [str(version)])
-
-
-def advance_sequences(con: duckdb.DuckDBPyConnection, tables: Sequence[str]) -> None:
-    """Move every sequence numbering one of ``tables`` past the largest value copied, so
-    the target's next audit line gets a new id."""
-    for _sequence, (table, _column) in SEQUENCES.items():
-        if table in tables:
-            _advance_sequences(con, table)

@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 
 from analytics.formats import number
-from analytics.store import copy_sql
+from analytics.store import catalogue, copy_sql
 from analytics.store.connection import (
     FileStore,
     Store,
@@ -132,7 +132,7 @@ def copy_store(
         if occupied:
             result.status, result.occupied = "not_empty", occupied
             return result
-        tables = copy_sql.store_tables(scon)
+        tables = catalogue.table_names(scon)
         try:
             with _removed_on_failure(target_store):
                 source_counts = _write_copy(scon, target_store, tables)
@@ -140,7 +140,7 @@ def copy_store(
             result.status, result.occupied = "not_empty", taken.occupied
             return result
     with open_db_afresh(target_store) as tcon:
-        target_counts = copy_sql.row_counts(tcon, copy_sql.store_tables(tcon))
+        target_counts = copy_sql.row_counts(tcon, catalogue.table_names(tcon))
     for table in sorted(set(source_counts) | set(target_counts)):
         result.tables[table] = {
             "source": source_counts.get(table, 0),
@@ -163,7 +163,7 @@ def _write_copy(
         occupied = copy_sql.occupied_tables(tcon)
         if occupied:
             raise _TargetTaken(occupied)
-        target_tables = copy_sql.store_tables(tcon)
+        target_tables = catalogue.table_names(tcon)
         if target_tables != tables:  # both are at the program's schema version once opened
             raise RuntimeError(f"schemas differ: {tables} / {target_tables}")
         # Caches of the target key on its data version: move it past both sides' own.
@@ -171,10 +171,10 @@ def _write_copy(
         for table in copy_sql.SEEDED_TABLES:
             copy_sql.clear_table(tcon, table)
         for table in tables:
-            columns = copy_sql.table_columns(scon, table)
+            columns = list(catalogue.columns(scon, table))
             copy_sql.insert_rows(tcon, table, columns, copy_sql.read_rows(scon, table, columns))
         copy_sql.set_data_version(tcon, version)
-        copy_sql.advance_sequences(tcon, tables)
+        catalogue.advance_sequences(tcon, tables)
     return source_counts
 
 

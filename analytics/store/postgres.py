@@ -42,6 +42,8 @@ import psycopg
 from psycopg import sql
 from psycopg_pool import ConnectionPool
 
+from analytics.store import catalogue
+from analytics.store.catalogue import LOGICAL_KEYS, SEQUENCES, quoted
 from analytics.store.errors import (
     BadStoreAddress,
     DatabaseBusy,
@@ -54,14 +56,6 @@ VERSIONS_TABLE = "store_versions"  # engine bookkeeping; not part of the store's
 VERSION_COLUMN = "store_version"  # on PostgreSQL only: the table version that wrote a row
 SCHEMA_KEY = ""  # the versions' entry for the schema version
 WRITE_LOCK_KEY = 7_312_026  # pg_advisory_xact_lock: one writer at a time, any process
-
-# Tables whose rows have a key without a primary-key index in the schema (migrations 3 and
-# 5 dropped them for DuckDB's import speed); PostgreSQL gets a unique index on them.
-LOGICAL_KEYS = {
-    "progress": ("task_id", "report_date"),
-    "row_history": ("import_id", "table_name", "row_key"),
-}
-SEQUENCES = {"audit_id": ("audit", "id")}  # sequence -> the column it numbers
 
 
 log = logging.getLogger("tracker.store")
@@ -287,10 +281,10 @@ class PostgresStore:
         versions = _read_versions(pg)
         if self._mirror is None or versions.get(SCHEMA_KEY) != self._versions.get(SCHEMA_KEY):
             self._rebuild(versions[SCHEMA_KEY])
-            stale = _table_names(self._mirror)
+            stale = catalogue.table_names(self._mirror)
         else:
             stale = [
-                name for name in _table_names(self._mirror)
+                name for name in catalogue.table_names(self._mirror)
                 if versions.get(name, 0) != self._versions.get(name, 0)
             ]  # fmt: skip
         for name in stale:
@@ -313,34 +307,23 @@ class PostgresStore:
 
     def _load(self, pg: psycopg.Connection, table: str) -> None:
         assert self._mirror is not None
-        columns = _columns(self._mirror, table)
+        columns = catalogue.columns(self._mirror, table)
         path = self._folder / "load.csv"
         _copy_to_file(
             pg, sql.SQL("SELECT {} FROM {}").format(_ident(*columns), sql.Identifier(table)), path
         )
-        con = self._mirror.cursor()
-        try:
-            con.execute("BEGIN TRANSACTION")
+        with self._loading(table, path) as con:
             con.execute(_statement("DELETE FROM {t}", t=table))
             con.execute(
                 _statement("INSERT INTO {t} SELECT * FROM " + _READ_CSV, t=table),
                 [str(path), columns],
             )
-            _advance_sequences(con, table)
-            con.execute("COMMIT")
-        except BaseException:
-            with suppress(duckdb.Error):
-                con.execute("ROLLBACK")
-            raise
-        finally:
-            con.close()
-            path.unlink(missing_ok=True)
 
     def _load_changes(self, pg: psycopg.Connection, table: str, since: int) -> None:
         """Bring one table of the copy from version ``since`` to the server's: remove the
         keys removed since, then put in the rows written since (``store_version``)."""
         assert self._mirror is not None
-        columns, keys = _columns(self._mirror, table), _keys(self._mirror, table)
+        columns, keys = catalogue.columns(self._mirror, table), catalogue.key(self._mirror, table)
         written, removed = self._folder / "written.csv", self._folder / "removed.csv"
         since_sql = sql.SQL("SELECT {} FROM {} WHERE {} > {}")
         version = sql.Identifier(VERSION_COLUMN)
@@ -356,10 +339,8 @@ class PostgresStore:
             ),
             removed,
         )
-        key_list = ", ".join(_q(k) for k in keys)
-        con = self._mirror.cursor()
-        try:
-            con.execute("BEGIN TRANSACTION")
+        key_list = ", ".join(quoted(k) for k in keys)
+        with self._loading(table, written, removed) as con:
             for source, types, alias in (
                 (removed, {k: columns[k] for k in keys}, "store_out"),
                 (written, columns, "store_in"),
@@ -375,7 +356,18 @@ class PostgresStore:
             con.execute(_statement("INSERT INTO {t} SELECT * FROM store_in", t=table))
             con.execute("DROP TABLE store_in")
             con.execute("DROP TABLE store_out")
-            _advance_sequences(con, table)
+
+    @contextmanager
+    def _loading(self, table: str, *files: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction on the copy that loads ``table`` from ``files``: committed with
+        the table's sequences moved past what it now holds, rolled back on any failure;
+        the files removed either way."""
+        assert self._mirror is not None
+        con = self._mirror.cursor()
+        try:
+            con.execute("BEGIN TRANSACTION")
+            yield con
+            catalogue.advance_sequences(con, [table])
             con.execute("COMMIT")
         except BaseException:
             with suppress(duckdb.Error):
@@ -383,8 +375,8 @@ class PostgresStore:
             raise
         finally:
             con.close()
-            written.unlink(missing_ok=True)
-            removed.unlink(missing_ok=True)
+            for file in files:
+                file.unlink(missing_ok=True)
 
     # -- writing ------------------------------------------------------------------------
     @contextmanager
@@ -405,9 +397,9 @@ class PostgresStore:
                     if strict:
                         raise WriteConflict()
                 assert self._mirror is not None
-                names = list(tables) if tables else _table_names(self._mirror)
+                names = list(tables) if tables else catalogue.table_names(self._mirror)
                 if os.environ.get("TRACKER_CHECK_WRITES") and tables:
-                    untouched = [n for n in _table_names(self._mirror) if n not in names]
+                    untouched = [n for n in catalogue.table_names(self._mirror) if n not in names]
                     fingerprints = _fingerprints(con, untouched)
                 con.execute("BEGIN TRANSACTION")
                 try:
@@ -450,10 +442,10 @@ class PostgresStore:
         changed = []
         for name in names:
             started = time.perf_counter()
-            keys = _keys(con, name)
-            columns = _columns(con, name)
+            keys = catalogue.key(con, name)
+            columns = catalogue.columns(con, name)
             snap = _snapshot_name(name)
-            key_list = ", ".join(_q(k) for k in keys)
+            key_list = ", ".join(quoted(k) for k in keys)
             removed = self._folder / "removed.csv"
             upserted = self._folder / "upserted.csv"
             n_removed = _copy_out(
@@ -474,7 +466,7 @@ class PostgresStore:
                     t=name, s=snap, k=key_list,
                 )
             )  # fmt: skip
-            columns_sql = ", ".join(_q(c) for c in columns)
+            columns_sql = ", ".join(quoted(c) for c in columns)
             n_added = _copy_out(
                 con,
                 "SELECT " + columns_sql + ", " + str(int(version)) + " FROM store_diff "
@@ -553,7 +545,10 @@ def _catalogue() -> dict[str, tuple[dict[str, str], tuple[str, ...]]]:
     con = duckdb.connect(":memory:")
     try:
         migrate(con)
-        return {name: (_columns(con, name), _keys(con, name)) for name in _table_names(con)}
+        return {
+            name: (catalogue.columns(con, name), catalogue.key(con, name))
+            for name in catalogue.table_names(con)
+        }
     finally:
         con.close()
 
@@ -661,51 +656,11 @@ def _copy_to_file(pg: psycopg.Connection, query: sql.Composable, path: Path) -> 
             out.write(block)
 
 
-def _q(name: str) -> str:
-    """A DuckDB identifier, quoted (names come from the schema, never from input)."""
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _statement(template: str, **names: str) -> str:
     """A mirror statement with catalogue names put in: a name is quoted here, a list of
     names (``k``) and a query (``q``) come quoted by the caller. Names come from the
     schema, never from input."""
-    return template.format(**{k: v if k in ("k", "q") else _q(v) for k, v in names.items()})
-
-
-def _table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
-    return [
-        row[0]
-        for row in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
-            "AND table_catalog = current_database() "
-            "AND table_type = 'BASE TABLE' ORDER BY table_name"
-        ).fetchall()
-    ]
-
-
-def _columns(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
-    rows = con.execute(
-        "SELECT column_name, data_type FROM information_schema.columns "
-        "WHERE table_schema = 'main' AND table_catalog = current_database() AND table_name = ? "
-        "ORDER BY ordinal_position",
-        [table],
-    ).fetchall()
-    return dict(rows)
-
-
-def _keys(con: duckdb.DuckDBPyConnection, table: str) -> tuple[str, ...]:
-    if table in LOGICAL_KEYS:
-        return LOGICAL_KEYS[table]
-    row = con.execute(
-        "SELECT constraint_column_names FROM duckdb_constraints() "
-        "WHERE table_name = ? AND constraint_type = 'PRIMARY KEY' "
-        "AND database_name = current_database()",
-        [table],
-    ).fetchone()
-    if not row:
-        raise RuntimeError(f"table {table} has no key")
-    return tuple(row[0])
+    return template.format(**{k: v if k in ("k", "q") else quoted(v) for k, v in names.items()})
 
 
 def _snapshot_name(table: str) -> str:
@@ -713,7 +668,7 @@ def _snapshot_name(table: str) -> str:
 
 
 def _snapshot_statement(con: duckdb.DuckDBPyConnection, table: str) -> str:
-    keys = ", ".join(_q(k) for k in _keys(con, table))
+    keys = ", ".join(quoted(k) for k in catalogue.key(con, table))
     return _statement(
         "CREATE TEMP TABLE {s} AS SELECT {k}, hash({t}) AS row_hash FROM {t}",
         s=_snapshot_name(table), k=keys, t=table,
@@ -813,22 +768,6 @@ def _upsert(
     pg.execute("DROP TABLE store_upserted")
 
 
-def _advance_sequences(con: duckdb.DuckDBPyConnection, table: str) -> None:
-    """After loading ``table``, move any sequence numbering it past its largest value."""
-    for sequence, (owner, column) in SEQUENCES.items():
-        if owner != table:
-            continue
-        largest = con.execute(
-            _statement("SELECT coalesce(max({c}), 0) FROM {t}", c=column, t=table)
-        ).fetchone()[0]
-        last = con.execute(
-            "SELECT coalesce(last_value, 0) FROM duckdb_sequences() WHERE sequence_name = ?",
-            [sequence],
-        ).fetchone()[0]
-        if largest > last:
-            con.execute("SELECT max(nextval(?)) FROM range(?)", [sequence, int(largest - last)])
-
-
 def table_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, tuple]:
     """Rows and a hash of their content per table (to compare two copies of a store)."""
-    return _fingerprints(con, _table_names(con))
+    return _fingerprints(con, catalogue.table_names(con))

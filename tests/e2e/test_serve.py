@@ -20,6 +20,7 @@ from analytics import accounts, session_cookie
 from analytics.serving import nginx, workers
 from tests.conftest import ROOT
 from tests.e2e.conftest import _free_port, screenshot, wait_for_rerun
+from tests.serving import wait_until_served
 
 pytestmark = pytest.mark.browser
 
@@ -37,13 +38,7 @@ def start_serve(db: Path | str, port: int, log: Path) -> subprocess.Popen[bytes]
         cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), stdout=subprocess.DEVNULL,
         stderr=log.open("wb"),
     )  # fmt: skip
-    deadline = time.monotonic() + 180
-    while f"http://127.0.0.1:{port} " not in log.read_text(encoding="utf-8"):
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.terminate()  # (serve stops its children and removes its folder)
-            process.wait(timeout=30)
-            raise RuntimeError("serve did not start: " + log.read_text(encoding="utf-8"))
-        time.sleep(0.3)
+    wait_until_served(process, port, log)
     return process
 
 
