@@ -13,7 +13,7 @@ from analytics.store.schema import LATEST_VERSION, migrate, prepare, schema_vers
 
 EXPECTED_TABLES = {
     "meta", "bodies", "areas", "positions", "periods", "imports", "tasks", "progress",
-    "row_history", "appraisals",
+    "row_history", "appraisals", "users", "audit", "task_events", "extensions", "explanations",
 }  # fmt: skip
 
 
@@ -26,7 +26,7 @@ def tables(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 def test_new_database_has_every_table_at_the_latest_version(empty_con):
     assert tables(empty_con) >= EXPECTED_TABLES
-    assert schema_version(empty_con) == LATEST_VERSION == 8
+    assert schema_version(empty_con) == LATEST_VERSION == 9
 
 
 def test_prepare_is_idempotent(empty_con):
@@ -72,7 +72,7 @@ VERSION_7_ACCOUNT = (
 )
 
 
-def test_a_version_7_file_migrates_to_8_keeping_its_accounts(tmp_path: Path):
+def test_a_version_7_file_migrates_forward_keeping_its_accounts(tmp_path: Path):
     path = tmp_path / "v7.duckdb"
     con = duckdb.connect(str(path))
     assert migrate(con, target=7) == 7
@@ -82,7 +82,7 @@ def test_a_version_7_file_migrates_to_8_keeping_its_accounts(tmp_path: Path):
     con.close()
 
     with open_db(path) as con:
-        assert schema_version(con) == 8
+        assert schema_version(con) == LATEST_VERSION
         assert con.execute(
             "SELECT name, role, bodies, password_hash, disabled, failed_count, locked_until, "
             "created_at, updated_at, session_generation, body_code, position, email, reminders "

@@ -255,6 +255,54 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE users_v8 RENAME TO users",
         ),
     ),
+    Migration(
+        9,
+        "the cycle in the app: what happened to each task, deadline extensions, "
+        "explanation requests",
+        (
+            # One row per action taken on a task (CONTRACT.md section 5): who, the day it
+            # happened, when it was recorded, and what changed (before and after, as JSON).
+            # A report or a registration made in the app is also a one-row import, whose id
+            # the event keeps; imports from files are read from ``imports``/``row_history``.
+            """CREATE TABLE task_events (
+                id INTEGER PRIMARY KEY,
+                task_id INTEGER NOT NULL,
+                occurred_on DATE NOT NULL,
+                recorded_at TIMESTAMP NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN (
+                    'register', 'propose', 'assign', 'return', 'report', 'extend',
+                    'approve_extension', 'refuse_extension', 'ask', 'answer', 'comment')),
+                user_name TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                import_id INTEGER)""",
+            # A request for a later deadline and its decision; the figures use the new
+            # deadline of the latest approval on or before D (CONTRACT.md section 4).
+            """CREATE TABLE extensions (
+                id INTEGER PRIMARY KEY,
+                task_id INTEGER NOT NULL,
+                requested_on DATE NOT NULL,
+                requested_by TEXT NOT NULL,
+                new_due DATE NOT NULL,
+                reason TEXT NOT NULL,
+                decision TEXT NOT NULL DEFAULT 'cho_duyet'
+                    CHECK (decision IN ('cho_duyet', 'da_duyet', 'tu_choi')),
+                decided_on DATE,
+                decided_by TEXT,
+                decision_reason TEXT,
+                CHECK ((decision = 'cho_duyet') = (decided_on IS NULL)))""",
+            # An explanation request (yêu cầu giải trình), open until answered.
+            """CREATE TABLE explanations (
+                id INTEGER PRIMARY KEY,
+                task_id INTEGER NOT NULL,
+                asked_on DATE NOT NULL,
+                asked_by TEXT NOT NULL,
+                question TEXT NOT NULL,
+                answered_on DATE,
+                answered_by TEXT,
+                answer TEXT,
+                CHECK ((answered_on IS NULL) = (answer IS NULL)))""",
+        ),
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
