@@ -32,6 +32,7 @@ from analytics.commands import (
     report,
     serve,
     summary,
+    task,
     templates,
     undo,
     user,
@@ -50,6 +51,7 @@ COMMANDS = (
     appraisal,
     bench,
     user,
+    task,
     copy,
     serve,
 )

@@ -165,6 +165,7 @@ def import_file(
     dry_run: bool = False,
     today: date | None = None,
     allowed_bodies: Collection[str] | None = None,
+    also: imports_sql.AlsoWrite | None = None,
 ) -> ImportResult:
     """Import one tasks, progress or appraisal file (CSV or XLSX) into ``db``.
 
@@ -172,7 +173,8 @@ def import_file(
     :class:`ImportResult`: rejected with every error, or ok with the counts (and the
     new import's id unless ``dry_run``). Nothing is written when the file is rejected.
     With ``allowed_bodies`` (an account limited to some bodies), a row touching a task of
-    another body rejects the file, the row named.
+    another body rejects the file, the row named. ``also`` writes an action's record in
+    the import's transaction (see :func:`analytics.store.imports_sql.write_import`).
     Raises :class:`ImportConflict` when other writes kept colliding with this one, and
     :class:`~analytics.store.connection.DatabaseBusy` when another process holds the file.
     """
@@ -210,7 +212,7 @@ def import_file(
             try:
                 import_id, counts = imports_sql.write_import(
                     con, kind, staged.frame, staged.present, record, staged.new_periods,
-                    staged.duplicates,
+                    staged.duplicates, also,
                 )  # fmt: skip
             except WriteConflict:
                 if attempt == WRITE_ATTEMPTS - 1:

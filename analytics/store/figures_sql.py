@@ -338,3 +338,14 @@ def first_assigned_on(con: duckdb.DuckDBPyConnection) -> date | None:
     return con.execute(
         "SELECT min(assigned_on) FROM tasks WHERE assignment_state = 'da_giao'"
     ).fetchall()[0][0]
+
+
+def due_in_force(con: duckdb.DuckDBPyConnection, task_id: int, as_of: date) -> date:
+    """The deadline of a task in force on ``as_of`` (CONTRACT.md section 4)."""
+    row = con.execute(
+        "SELECT coalesce((SELECT new_due FROM extensions WHERE task_id = t.id "
+        "AND decision = 'da_duyet' AND decided_on <= ? ORDER BY decided_on DESC, id DESC "
+        "LIMIT 1), t.due_on) FROM tasks t WHERE t.id = ?",
+        [as_of, task_id],
+    ).fetchone()
+    return row[0]

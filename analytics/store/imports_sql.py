@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -312,6 +312,15 @@ class Counts:
 
 
 @dataclass(frozen=True)
+class AlsoWrite:
+    """More to write in an import's transaction: ``write(con, import_id, counts)`` and the
+    tables it changes."""
+
+    write: Callable[[duckdb.DuckDBPyConnection, int, Counts], None]
+    tables: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ImportRecord:
     """What ``imports`` keeps about one import."""
 
@@ -365,16 +374,21 @@ def write_import(
     record: ImportRecord,
     new_periods: Sequence[tuple[str, str, int, int]] = (),
     duplicates: int = 0,
+    also: AlsoWrite | None = None,
 ) -> tuple[int, Counts]:
     """Merge ``stage`` into the kind's table in one transaction; return the import id and counts.
 
     ``duplicates`` (rows repeating another row of the same file) are counted unchanged.
-    Any error rolls everything back and is raised again.
+    ``also`` (an action in the app made as a one-row import) writes its own record in the
+    same transaction, after the rows, and may refuse by raising. Any error rolls
+    everything back and is raised again.
     """
     spec, sql = _KINDS[kind], _SQL[kind]
     flags = _flags(spec, present)
     _register(con, STAGE_VIEW, stage)
     tables = (spec.table, "periods", "row_history", "imports", "meta")
+    if also is not None:
+        tables = (*tables, *also.tables)
     try:
         with _conflicts_raised(), transaction(con, strict=True, tables=tables):
             import_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM imports").fetchall()[0][0]
@@ -396,6 +410,8 @@ def write_import(
                  record.rows, result.inserted, result.updated, result.unchanged],
             )  # fmt: skip
             con.execute("DROP TABLE import_matched")
+            if also is not None:
+                also.write(con, import_id, result)
             bump_data_version(con)
     finally:
         con.unregister(STAGE_VIEW)
