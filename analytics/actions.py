@@ -480,9 +480,26 @@ def _run_import(context: _Context, data: bytes, also: AlsoWrite) -> None:
         also=also,
     )  # fmt: skip
     if not result.ok:
-        table_vi = result.error_table("vi", place=False)
-        table_en = result.error_table("en", place=False)
-        raise ActionRefused("; ".join(table_vi["message"]), "; ".join(table_en["message"]))
+        raise ActionRefused(_import_errors(result, "vi"), _import_errors(result, "en"))
+
+
+# The one-row file's columns as the options that filled them.
+_OPTION_OF_COLUMN = {
+    "ten_nhiem_vu": "--title", "co_quan": "--body", "chuc_danh": "--position",
+    "nguoi_thuc_hien": "--official", "linh_vuc": "--area", "ky": "--period",
+    "ngay_giao": "--on", "han_hoan_thanh": "--due", "mo_ta": "--description",
+    "chi_tieu": "--target", "ngay_bao_cao": "--on", "tien_do": "--progress",
+    "trang_thai": "--status", "ghi_chu": "--note", "minh_chung": "--evidence",
+}  # fmt: skip
+
+
+def _import_errors(result: Any, language: str) -> str:
+    table = result.error_table(language, place=False)
+    parts = []
+    for column, message in zip(table["column"], table["message"], strict=True):
+        option = _OPTION_OF_COLUMN.get(column) if isinstance(column, str) else None
+        parts.append(f"{option}: {message}" if option else message)
+    return "; ".join(parts)
 
 
 def _report(context: _Context, options: dict[str, Any]) -> Done:

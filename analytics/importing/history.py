@@ -43,6 +43,12 @@ UNDO_MESSAGES: dict[str, tuple[str, str]] = {
         "cáo không đến từ tệp nhập.",
         "Import {id} cannot be undone: tasks it added have reports that came from no import.",
     ),
+    "later_actions": (
+        "Không thể hoàn tác lần nhập số {id}: đã có thao tác trên ứng dụng (đề xuất, giao, "
+        "gia hạn, giải trình…) với nhiệm vụ {who} sau lần nhập này.",
+        "Import {id} cannot be undone: task {who} was acted on in the app (proposed, "
+        "assigned, extended, explained…) after it.",
+    ),
 }
 
 
@@ -115,5 +121,8 @@ def undo_import(import_id: int, db: Database = None, *, user: str | None = None)
             if named:
                 return UndoResult("later_reports", import_id, blocking=named)
             return UndoResult("unimported_reports", import_id)
+        acted = imports_sql.tasks_acted_on_since(con, import_id)
+        if acted:
+            return UndoResult("later_actions", import_id, who=", ".join(acted))
         counts = imports_sql.undo_import(con, import_id, user or default_user())
     return UndoResult("ok", import_id, removed=counts.inserted, restored=counts.updated)

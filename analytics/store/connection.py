@@ -365,7 +365,8 @@ def transaction(
     """
     owner = _owner(con)
     if owner is not None:
-        with owner.transaction(con, strict=strict, tables=tables or None):
+        named = tuple(dict.fromkeys(tables))  # each table once, in the order given
+        with owner.transaction(con, strict=strict, tables=named or None):
             yield
         return
     con.execute("BEGIN TRANSACTION")

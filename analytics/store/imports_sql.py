@@ -509,6 +509,24 @@ def imports_using_added_tasks(con: duckdb.DuckDBPyConnection, import_id: int) ->
     return [r[0] for r in rows]
 
 
+def tasks_acted_on_since(con: duckdb.DuckDBPyConnection, import_id: int) -> list[str]:
+    """Codes of the tasks this import added or changed on which an action was taken in the
+    app afterwards (its own registration aside): undoing it would lose or contradict them."""
+    rows = con.execute(
+        """SELECT DISTINCT t.code
+           FROM row_history h
+           JOIN imports i ON i.id = h.import_id
+           JOIN tasks t ON t.code = json_extract_string(h.row_key, '$[0]')
+           JOIN task_events e ON e.task_id = t.id
+           WHERE h.import_id = ? AND h.table_name = 'tasks'
+             AND e.import_id IS DISTINCT FROM h.import_id
+             AND e.recorded_at >= i.imported_at
+           ORDER BY 1""",
+        [import_id],
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
 # Putting back the rows an import changed: every column but the key (never changed by an
 # import) and a task's code, from the stored row kept as JSON in ``row_history``. One fixed
 # statement per table; the structure names each column's type for ``from_json``.
