@@ -43,6 +43,7 @@ DEMO_COUNTS = {
     "tasks": 37, "progress": 387, "appraisals": 96, "bodies": 6, "areas": 8, "positions": 8,
     "periods": 4, "meta": 2, "imports": 0, "row_history": 0, "users": 0, "audit": 0,
     "ended_sessions": 0, "task_events": 0, "extensions": 0, "explanations": 0,
+    "reminders_sent": 0, "inbox": 0,
 }  # fmt: skip
 
 # One report added (DP17-GD has none) and one changed (DP16-GD's 30/09/2026 report is 0).

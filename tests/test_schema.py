@@ -14,6 +14,7 @@ from analytics.store.schema import LATEST_VERSION, migrate, prepare, schema_vers
 EXPECTED_TABLES = {
     "meta", "bodies", "areas", "positions", "periods", "imports", "tasks", "progress",
     "row_history", "appraisals", "users", "audit", "task_events", "extensions", "explanations",
+    "reminders_sent", "inbox",
 }  # fmt: skip
 
 
@@ -26,7 +27,7 @@ def tables(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 def test_new_database_has_every_table_at_the_latest_version(empty_con):
     assert tables(empty_con) >= EXPECTED_TABLES
-    assert schema_version(empty_con) == LATEST_VERSION == 9
+    assert schema_version(empty_con) == LATEST_VERSION == 10
 
 
 def test_prepare_is_idempotent(empty_con):

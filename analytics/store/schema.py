@@ -303,6 +303,33 @@ MIGRATIONS: tuple[Migration, ...] = (
                 CHECK ((answered_on IS NULL) = (answer IS NULL)))""",
         ),
     ),
+    Migration(
+        10,
+        "reminders: what was sent to whom, and each account's inbox",
+        (
+            # One row per item a reminder carried to an account: the kind, the task, the
+            # item's key (a threshold with its deadline, a period, a request) and the day,
+            # so the same item is not sent again within its interval (CONTRACT.md section 6).
+            """CREATE TABLE reminders_sent (
+                user_name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                task_code TEXT NOT NULL,
+                item_key TEXT NOT NULL,
+                sent_on DATE NOT NULL,
+                sent_at TIMESTAMP NOT NULL,
+                PRIMARY KEY (user_name, kind, task_code, item_key, sent_on))""",
+            # Every reminder message also lands here, read or not.
+            """CREATE TABLE inbox (
+                id INTEGER PRIMARY KEY,
+                user_name TEXT NOT NULL,
+                created_at TIMESTAMP NOT NULL,
+                subject TEXT NOT NULL,
+                body TEXT NOT NULL,
+                items TEXT NOT NULL,
+                emailed BOOLEAN NOT NULL,
+                read_at TIMESTAMP)""",
+        ),
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
