@@ -29,6 +29,7 @@ from analytics.commands import (
     import_file,
     imports,
     init,
+    remind,
     report,
     serve,
     summary,
@@ -52,6 +53,7 @@ COMMANDS = (
     bench,
     user,
     task,
+    remind,
     copy,
     serve,
 )
