@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics.labels import text
-from ui import addresses, auth, data, page_scripts, sidebar, style, url_state
+from ui import addresses, auth, data, inbox_view, page_scripts, sidebar, style, url_state
 from ui.guard import guarded
 
 st.set_page_config(
@@ -31,6 +31,7 @@ PAGES = {
         ("tasks", "page_tasks", ":material/checklist:", "nhiem-vu"),
         ("cascade", "page_cascade", ":material/account_tree:", "giao-viec"),
         ("appraisal", "page_appraisal", ":material/grade:", "danh-gia"),
+        ("inbox", "page_inbox", ":material/inbox:", "hop-thu"),
     ),
     "nav_data": (
         ("upload", "page_upload", ":material/upload_file:", "tai-len"),
@@ -42,11 +43,14 @@ PAGES = {
     ),
 }
 FILES = {"admin": "audit"}
+# The inbox's title carries the number of unread messages.
+where = data.store_location() if store else None
+TITLES = {"inbox": guarded(lambda: inbox_view.navigation_title(where, user, language), language)}
 pages = {
     text(section, language) if section else "": [
         st.Page(
             f"pages/{FILES.get(key, key)}.py",
-            title=text(label, language),
+            title=TITLES.get(key) or text(label, language),
             icon=icon,
             url_path=address,
             default=key == "overview",

@@ -54,6 +54,7 @@ PAGE_ROLES: dict[str, frozenset[str]] = {
     "cascade": EVERYONE,
     "appraisal": EVERYONE,
     "admin": frozenset({"admin"}),
+    "inbox": EVERYONE,
 }
 # Actions beyond opening a page. Staff may undo only the imports they made themselves. An
 # official sees what a committee member sees, without exports.

@@ -21,6 +21,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "page_tasks": ("Nhiệm vụ", "Tasks"),
     "page_upload": ("Tải lên", "Upload"),
     "page_imports": ("Lịch sử nhập", "Import history"),
+    "page_inbox": ("Hộp thư", "Inbox"),
+    "page_inbox_unread": ("Hộp thư ({n})", "Inbox ({n})"),
+    "inbox_intro": (
+        "Thư nhắc việc gửi cho tài khoản này (hạn sắp đến, quá hạn, chưa báo cáo, giải trình, "
+        "chờ quyết định), mới nhất trước.",
+        "Reminders sent to this account (deadlines near, overdue, missing reports, "
+        "explanations, decisions waiting), newest first.",
+    ),
+    "inbox_empty": ("Chưa có thư nào.", "No messages yet."),
+    "inbox_days": ("{n} ngày", "{n} days"),
+    "inbox_emailed": ("Đã gửi kèm qua thư điện tử.", "Also sent by e-mail."),
+    "inbox_only": ("Chỉ trong hộp thư (không gửi thư điện tử).", "In the inbox only (no e-mail)."),
+    "inbox_mark_read": ("Đánh dấu đã đọc", "Mark as read"),
+    "inbox_mark_unread": ("Đánh dấu chưa đọc", "Mark as unread"),
     "page_method": ("Cách tính", "How figures are computed"),
     # Accounts, signing in, the admin page (ui/auth.py, pages/signin.py, pages/audit.py)
     "page_signin": ("Đăng nhập", "Sign in"),

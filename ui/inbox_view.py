@@ -1,0 +1,42 @@
+"""One inbox message on screen: its subject (bold while unread), when it came, its items
+each linking to the task page, and a button to mark it read or unread."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics import formats, inbox
+from analytics.labels import text
+from analytics.reminders.message import HEADINGS
+from ui.widgets import inert
+
+
+def show_message(db: object, user: str, message: dict, lang: str) -> None:
+    unread = pd.isna(message["read_at"])
+    when = pd.Timestamp(message["created_at"])
+    stamp = f"{formats.day(when.date())} {when:%H:%M}"
+    title = f"{'● ' if unread else ''}{message['subject']} · {stamp}"
+    with st.expander(inert(title), expanded=unread):
+        for item in message["items"]:
+            names = HEADINGS.get(item["kind"], (item["kind"], item["kind"]))
+            kind = names[0 if lang == "vi" else 1]
+            days = item.get("days")
+            extra = "" if days is None else f" ({text('inbox_days', lang, n=days)})"
+            st.page_link(
+                "pages/tasks.py", label=inert(f"{kind}: {item['task']}{extra}"),
+                query_params={"ma": item["task"], "lang": lang},
+            )  # fmt: skip
+        st.caption(text("inbox_emailed" if message["emailed"] else "inbox_only", lang))
+        label = "inbox_mark_read" if unread else "inbox_mark_unread"
+        if st.button(text(label, lang), key=f"inbox_{message['id']}"):
+            inbox.mark(db, user, message["id"], read=unread)
+            st.rerun()
+
+
+def navigation_title(db: object, user: object, language: str) -> str:
+    """The inbox's title in the navigation, with the number of unread messages."""
+    if user is None or db is None:
+        return text("page_inbox", language)
+    count = inbox.unread(db, user.actor)
+    return text("page_inbox_unread", language, n=count) if count else text("page_inbox", language)
