@@ -382,6 +382,13 @@ def edit_user(
                 accounts_sql.add_audit(con, when, actor, "user_edit", folded, detail, channel)
 
 
+def reminder_choice(db: Database, name: str) -> bool | None:
+    """Whether reminder e-mails go to the account ``name``; None when there is no such one."""
+    with use_connection(db) as con:
+        row = accounts_sql.user(con, fold_name(name))
+    return None if row is None else bool(row.reminders)
+
+
 def set_password(
     db: Database, name: str, password: str, *, actor: str, channel: str = "app",
     when: datetime | None = None,

@@ -11,6 +11,7 @@ account = auth.require("admin")  # signed in, with a role that may open it
 lang = st.session_state.get("lang") or "vi"
 db = data.store_location()
 SHOWN = 500  # audit lines on screen; the download has them all
+REMINDER_CHOICES = {"keep": "reminders_keep", "on": "reminders_on", "off": "reminders_off"}
 
 st.title(text("page_admin", lang))
 notice = st.session_state.pop("admin_notice", None)
@@ -111,6 +112,28 @@ if not users.empty:
                                name=chosen))  # fmt: skip
     except accounts.AccountError as error:
         _notice(False, error.message(lang))
+
+    with right.form("account_mail", clear_on_submit=True):
+        st.markdown(f"**{text('account_mail', lang)}**")
+        mail_for = st.selectbox(text("choose_account", lang), names, key="mail_name")
+        address = st.text_input(text("new_email", lang), key="mail_address",
+                                placeholder="vanthu@hdnd.gov.vn")  # fmt: skip
+        remove = st.checkbox(text("email_remove", lang), key="mail_remove")
+        choice = st.radio(
+            text("reminders_choice", lang), list(REMINDER_CHOICES), horizontal=True,
+            format_func=lambda c: text(REMINDER_CHOICES[c], lang), key="mail_reminders",
+        )  # fmt: skip
+        save_mail = st.form_submit_button(text("save_mail", lang))
+    if save_mail:
+        try:
+            accounts.edit_user(
+                db, mail_for, actor=account.actor,
+                email=None if remove else (address.strip() or accounts.KEEP),
+                reminders=None if choice == "keep" else choice == "on",
+            )  # fmt: skip
+        except accounts.AccountError as error:
+            _notice(False, error.message(lang))
+        _notice(True, text("mail_saved", lang, name=mail_for))
 
 # --- reference lists ---------------------------------------------------------------------
 st.subheader(text("reference", lang))

@@ -6,7 +6,7 @@ from analytics import inbox
 from analytics.labels import text
 from ui import auth
 from ui.data import store_location
-from ui.inbox_view import show_message
+from ui.inbox_view import my_reminders_toggle, show_message
 from ui.sidebar import current_view
 
 account = auth.require("inbox")  # signed in, with a role that may open it
@@ -16,6 +16,8 @@ db = store_location()
 
 st.title(text("page_inbox", lang))
 st.caption(text("inbox_intro", lang))
+if not account.local:
+    my_reminders_toggle(db, account, lang)
 messages = inbox.messages(db, account.actor)
 if messages.empty:
     st.info(text("inbox_empty", lang))

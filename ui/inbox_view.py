@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics import formats, inbox
+from analytics import accounts, formats, inbox
 from analytics.labels import text
 from analytics.reminders.message import HEADINGS
 from ui.widgets import inert
@@ -40,3 +40,14 @@ def navigation_title(db: object, user: object, language: str) -> str:
         return text("page_inbox", language)
     count = inbox.unread(db, user.actor)
     return text("page_inbox_unread", language, n=count) if count else text("page_inbox", language)
+
+
+def my_reminders_toggle(db: object, account: object, lang: str) -> None:
+    """The account's own choice of reminder e-mails (the inbox stays either way)."""
+    stored = accounts.reminder_choice(db, account.name)
+    if stored is None:
+        return
+    wanted = st.toggle(text("my_reminders", lang), value=stored, key="my_reminders")
+    if wanted != stored:
+        accounts.edit_user(db, account.name, reminders=wanted, actor=account.actor)
+        st.rerun()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
@@ -75,3 +76,34 @@ def test_an_official_without_a_position_is_refused_in_place(admin_page):
         "Tài khoản vai trò official phải có chức danh (--position)."
     ]
     assert accounts.list_users(db)["name"].tolist() == ["quantri"]
+
+
+def test_the_admin_changes_an_accounts_email_and_reminder_choice(admin_page):
+    at, db = admin_page
+    accounts.add_user(db, "vanthu", "staff", PASSWORD, email="vt@tinh.vn", actor="test")
+    at.run()
+    mail = "FormSubmitter:account_mail-Lưu"
+
+    at.selectbox(key="mail_name").set_value("vanthu")
+    at.text_input(key="mail_address").input("Van.Thu@Tinh.VN")
+    at.radio(key="mail_reminders").set_value("off")
+    at.button(key=mail).click().run()
+    row = accounts.list_users(db).set_index("name").loc["vanthu"]
+    assert (row["email"], bool(row["reminders"])) == ("van.thu@tinh.vn", False)
+
+    # An empty address keeps the stored one; "Xóa địa chỉ thư" removes it.
+    at.selectbox(key="mail_name").set_value("vanthu")
+    at.radio(key="mail_reminders").set_value("on")
+    at.button(key=mail).click().run()
+    row = accounts.list_users(db).set_index("name").loc["vanthu"]
+    assert (row["email"], bool(row["reminders"])) == ("van.thu@tinh.vn", True)
+    at.selectbox(key="mail_name").set_value("vanthu")
+    at.checkbox(key="mail_remove").check()
+    at.button(key=mail).click().run()
+    assert pd.isna(accounts.list_users(db).set_index("name").loc["vanthu"]["email"])
+
+    # A bad address is refused in place, nothing changed.
+    at.selectbox(key="mail_name").set_value("vanthu")
+    at.text_input(key="mail_address").input("khong-phai-thu")
+    at.button(key=mail).click().run()
+    assert at.error

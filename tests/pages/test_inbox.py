@@ -58,6 +58,11 @@ def test_an_official_reads_its_reminders_and_marks_one_read(demo_db, tmp_path, m
     at.button(key="inbox_1").click().run()
     assert not at.expander[0].label.startswith("●")
     assert inbox_view.navigation_title(path, official, "vi") == "Hộp thư"
+    # The account turns its reminder e-mails off itself; the inbox stays.
+    assert at.toggle(key="my_reminders").value is True
+    at.toggle(key="my_reminders").set_value(False).run()
+    assert accounts.reminder_choice(path, "truongban.dt") is False
+    assert len(at.expander) == 1
 
     other = signed_in("khac", "analyst")
     other.switch_page("pages/inbox.py").run()
