@@ -19,12 +19,13 @@ DEFAULT_BASE_URL = "http://localhost:8501"
 TASK_PAGE = "nhiem-vu"  # the task page's address (app.py)
 
 HEADINGS = {
-    "sap_den_han": ("Sắp đến hạn", "Due soon"),
     "qua_han": ("Quá hạn", "Overdue"),
-    "chua_bao_cao": ("Chưa báo cáo kỳ này", "No report this period"),
     "giai_trinh": ("Yêu cầu giải trình chờ trả lời", "Explanation requests to answer"),
+    "sap_den_han": ("Sắp đến hạn", "Due soon"),
+    "chua_bao_cao": ("Chưa báo cáo kỳ này", "No report this period"),
     "cho_duyet": ("Chờ Thường trực quyết định", "Waiting for a decision"),
-}
+}  # in the order a message lists them: the most pressing first
+HEADING_COLOURS = {"qua_han": "#D55E00"}  # the overdue status colour (UX.md)
 KIND_ORDER = tuple(HEADINGS)
 
 
@@ -49,7 +50,9 @@ def _when(item: Item, language: str) -> str:
     parts = []
     if item.due is not None:
         parts.append(f"{'hạn' if vi else 'due'} {item.due:%d/%m/%Y}")
-    if item.kind == "sap_den_han" and item.days is not None:
+    if item.kind == "sap_den_han" and item.days == 0:
+        parts.append("hạn là hôm nay" if vi else "due today")
+    elif item.kind == "sap_den_han" and item.days is not None:
         parts.append(f"còn {item.days} ngày" if vi else f"{item.days} days left")
     if item.kind == "qua_han" and item.days is not None:
         parts.append(f"quá hạn {item.days} ngày" if vi else f"{item.days} days late")
@@ -107,16 +110,21 @@ def compose(name: str, items: list[Item], today: date, language: str = "vi") -> 
             lines.append(f"  {link}")
             safe_link = html.escape(link, quote=True)
             rows.append(
-                f'<li><a href="{safe_link}"><b>{html.escape(item.task)}</b></a>: '
-                f"{html.escape(item.title)}<br><small>{html.escape(facts)}</small></li>"
+                f'<li style="margin-bottom:10px"><a href="{safe_link}">'
+                f"<b>{html.escape(item.task)}</b></a>: {html.escape(item.title)}<br>"
+                f'<span style="color:#444;font-size:13px">{html.escape(facts)}</span></li>'
             )
-        blocks.append(f"<h3>{html.escape(heading)} ({len(chosen)})</h3><ul>{''.join(rows)}</ul>")
+        colour = HEADING_COLOURS.get(kind, "#222")
+        blocks.append(
+            f'<h3 style="color:{colour};margin:18px 0 6px">{html.escape(heading)} '
+            f"({len(chosen)})</h3><ul>{''.join(rows)}</ul>"
+        )
     footer = (
-        "Thư này do hệ thống theo dõi nhiệm vụ đột phá, đổi mới gửi tự động; tắt thư nhắc "
-        "trong trang Quản trị."
+        f"Thư này do hệ thống theo dõi nhiệm vụ đột phá, đổi mới gửi tự động; xem mọi thư "
+        f"nhắc và tắt thư điện tử trong Hộp thư: {base}/hop-thu"
         if vi
-        else "Sent by the breakthrough-task tracker; reminder e-mails can be turned off on "
-        "the Admin page."
+        else f"Sent by the breakthrough-task tracker; every reminder, and turning e-mails "
+        f"off, in the Inbox: {base}/hop-thu"
     )
     lines += ["", footer]
     greeting = html.escape(lines[0])
