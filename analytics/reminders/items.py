@@ -53,7 +53,7 @@ class Situation:
 
     today: date
     tasks: pd.DataFrame  # open assigned tasks: code, title, body_code, position, due_on, ...
-    reported: set[str]  # codes with a report in the last ended period
+    missing: set[str]  # codes with no report in the last ended period (missing_reports)
     period: tuple[date, date]
     period_kind: str
     explanations: pd.DataFrame  # open requests: id, code, title, body_code, position, question
@@ -73,9 +73,7 @@ def task_items(situation: Situation, tasks: pd.DataFrame, explanations: pd.DataF
     start = situation.period[0]
     period_key = f"{situation.period_kind}:{start.isoformat()}"
     period_name = reporting_calendar.period_name(situation.period, situation.period_kind)
-    for code, title, due_value, assigned_value in tasks[
-        ["code", "title", "due_on", "assigned_on"]
-    ].itertuples(index=False):
+    for code, title, due_value in tasks[["code", "title", "due_on"]].itertuples(index=False):
         due = _day(due_value)
         left = (due - today).days
         if 0 <= left <= THRESHOLDS[-1]:
@@ -84,7 +82,7 @@ def task_items(situation: Situation, tasks: pd.DataFrame, explanations: pd.DataF
             items.append(Item("sap_den_han", code, title, key, False, left, due))
         elif left < 0:
             items.append(Item("qua_han", code, title, f"@{due.isoformat()}", True, -left, due))
-        if _day(assigned_value) < start and code not in situation.reported:
+        if code in situation.missing:
             items.append(
                 Item("chua_bao_cao", code, title, period_key, False, None, due, period_name)
             )

@@ -12,6 +12,7 @@ from typing import Any
 
 from analytics import reporting_calendar
 from analytics.accounts import now
+from analytics.missing_reports import silent_in
 from analytics.reminders.items import Item, Situation, items_for, open_tasks
 from analytics.reminders.mail import Mailer, MailSettings
 from analytics.reminders.message import compose, email_of
@@ -54,10 +55,11 @@ def situation_on(db: Database, today: date) -> tuple[Situation, list[dict]]:
     kind = reporting_calendar.reporting_kind()
     period = reporting_calendar.last_ended(today, kind)
     with use_connection(db) as con:
-        states = task_states(con, today)
+        tasks = open_tasks(task_states(con, today))
+        reported = reminders_sql.reported_between(con, *period)
         situation = Situation(
-            today=today, tasks=open_tasks(states),
-            reported=reminders_sql.reported_between(con, *period), period=period,
+            today=today, tasks=tasks,
+            missing=set(silent_in(tasks, reported, period)["code"]), period=period,
             period_kind=kind, explanations=reminders_sql.open_explanations(con),
             decisions=reminders_sql.waiting_decisions(con), sent=reminders_sql.last_sent(con),
         )  # fmt: skip
