@@ -1,9 +1,10 @@
 """Early warning: open tasks that, at their current pace, will miss their deadline.
 
 For a date D (default today), every assigned task given on or before D and not done
-as of D (CONTRACT.md section 4) is listed. With U its deadline, p(X) its progress as
-of a date X (the latest report on or before X, 0 without one), and a month of
-365.25 / 12 = 30.4375 days:
+as of D (CONTRACT.md section 4) is listed. With U its deadline in force on D (an
+approved extension's new deadline, else its own), p(X) its progress as of a date X
+(the latest report on or before X, 0 without one), and a month of 365.25 / 12 =
+30.4375 days:
 
 - **needed per month** = (100 − p(D)) / months left, where months left =
   max(U − D in days, 1) / 30.4375 (at least one day).
@@ -44,9 +45,9 @@ PACE_WINDOW_DAYS = 180  # the pace is the gain over the last 180 days
 GRACE_DAYS = 90  # a task with no report is not judged in its first reporting quarter
 WARNING_COLUMNS = (
     "task_id", "code", "title", "body_code", "area_code", "position", "official",
-    "assigner", "period_label", "assigned_on", "due_on", "status", "progress",
-    "last_report_on", "remaining", "days_left", "needed_per_month", "pace_from",
-    "pace_per_month", "projected_finish", "nguy_co",
+    "assigner", "period_label", "assigned_on", "due_on", "own_due_on", "extended",
+    "status", "progress", "last_report_on", "remaining", "days_left", "needed_per_month",
+    "pace_from", "pace_per_month", "projected_finish", "nguy_co",
 )  # fmt: skip
 
 
@@ -103,7 +104,8 @@ def early_warning(
 ) -> pd.DataFrame:
     """Every open task as of ``as_of`` (default today) with its needed pace, its pace and
     the ``nguy_co`` flag (module docstring). One row per task, at-risk first, then by
-    deadline. Columns: :data:`WARNING_COLUMNS`; ``days_left`` is negative when overdue."""
+    deadline. Columns: :data:`WARNING_COLUMNS`; ``due_on`` is the deadline in force on
+    ``as_of``, ``own_due_on`` the task's own; ``days_left`` is negative when overdue."""
     as_of = as_of or today or date.today()
     with use_connection(db) as con:
         open_tasks = open_task_history(con, as_of, pace_window_start(as_of))

@@ -33,6 +33,7 @@ FIGURE_COLUMNS = (
     "completion_rate",
     "on_time_rate",
     "avg_progress",
+    "extended",
     "progress_delta",
 )
 LABELLED = ("body", "area", "position", "period")  # groups named from a reference table
@@ -121,6 +122,10 @@ def _aggregate_arrays(
         )
         mean = np.bincount(codes, weights=progress, minlength=groups) / sizes
         figures["avg_progress"] = round_half_up(mean, 2)
+        extended = tasks["extended"].to_numpy(dtype=np.float64)
+        figures["extended"] = np.bincount(codes, weights=extended, minlength=groups).astype(
+            np.int64
+        )
         if with_delta:
             before = tasks["progress_before"].to_numpy(dtype=np.float64)
             delta = np.bincount(codes, weights=progress - before, minlength=groups) / sizes
@@ -133,8 +138,9 @@ def _aggregate_arrays(
 def aggregate(tasks: pd.DataFrame, keys: list[str], with_delta: bool) -> pd.DataFrame:
     """Count, rate and average the per-task rows by ``keys`` (empty list: one row for all).
 
-    ``tasks`` has a ``status`` (code or index), ``progress`` and ``progress_before``
-    column and the ``keys``; one output row per key value found (none for no task).
+    ``tasks`` has a ``status`` (code or index), ``progress``, ``progress_before`` and
+    ``extended`` (an extension approved on or before D) column and the ``keys``; one
+    output row per key value found (none for no task).
     Counting is done with ``numpy.bincount`` on factorised keys: one pass, no
     per-group Python work, so 165,000 tasks aggregate in milliseconds.
     """
@@ -209,7 +215,7 @@ def _typed(out: pd.DataFrame) -> pd.DataFrame:
     out = out.reset_index(drop=True)
     for column in [c for c in out.columns if c == "key" or c.endswith("key") or "label" in c]:
         out[column] = out[column].astype(str)
-    for column in ("tasks", *TASK_STATUS_CODES):
+    for column in ("tasks", *TASK_STATUS_CODES, "extended"):
         out[column] = out[column].astype("int64")
     for column in ("completion_rate", "on_time_rate", "avg_progress", "progress_delta"):
         out[column] = out[column].astype("float64")

@@ -215,6 +215,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "completion_rate": ("Tỷ lệ hoàn thành", "Completion rate"),
     "on_time_rate": ("Tỷ lệ đúng hạn", "On-time rate"),
     "avg_progress": ("Tiến độ bình quân", "Average progress"),
+    "extended": ("Được gia hạn", "Extended"),
     "as_of": ("Tính đến ngày", "As of"),
     "data_as_of": ("Số liệu tính đến {date}", "Figures as of {date}"),
     "compare_previous": ("So với kỳ trước", "Compared with the previous period"),
@@ -431,10 +432,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "early_warning_rule": (
         "Có nguy cơ chậm: với mỗi nhiệm vụ chưa hoàn thành và chưa quá hạn tính đến ngày "
         "xem số liệu (D), so sánh tiến độ cần đạt mỗi tháng để kịp hạn — phần còn lại "
-        "(100% trừ tiến độ hiện tại) chia cho số tháng còn lại đến hạn (ít nhất 1 ngày; "
-        "1 tháng = 30,44 ngày) — với tốc độ thực hiện: tiến độ tăng thêm bình quân mỗi "
-        "tháng trong 180 ngày gần nhất (từ D trừ 180 ngày, hoặc từ ngày giao, coi như 0%, "
-        "nếu nhiệm vụ được giao sau đó). Nhiệm vụ có nguy cơ chậm khi tốc độ thực hiện thấp "
+        "(100% trừ tiến độ hiện tại) chia cho số tháng còn lại đến hạn đang có hiệu lực "
+        "(hạn mới nếu đã được duyệt gia hạn; ít nhất 1 ngày; 1 tháng = 30,44 ngày) — với "
+        "tốc độ thực hiện: tiến độ tăng thêm bình quân mỗi tháng trong 180 ngày gần nhất "
+        "(từ D trừ 180 ngày, hoặc từ ngày giao, coi như 0%, nếu nhiệm vụ được giao sau "
+        "đó). Nhiệm vụ có nguy cơ chậm khi tốc độ thực hiện thấp "
         "hơn tiến độ cần đạt, tức là giữ nguyên tốc độ hiện tại thì sẽ hoàn thành sau hạn. "
         "Nhiệm vụ không có báo cáo mới trong 180 ngày có tốc độ bằng 0; nhiệm vụ chưa có "
         "báo cáo nào và mới giao dưới 90 ngày thì chưa đánh giá. Nhiệm vụ đã quá hạn không "
@@ -442,9 +444,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "At risk: for each task not done and not yet overdue on the date of the figures "
         "(D), compare the progress needed per month to meet the deadline — what is left "
         "(100% minus the current progress) divided by the months left until the deadline "
-        "(at least one day; a month is 30.44 days) — with the task's pace: the progress "
-        "gained per month over the last 180 days (from D minus 180 days, or from the "
-        "assignment date at 0% if the task was assigned later). A task is at risk when its "
+        "in force (an approved extension's, if any; at least one day; a month is 30.44 "
+        "days) — with the task's pace: the progress gained per month over the last 180 "
+        "days (from D minus 180 days, or from the assignment date at 0% if the task was "
+        "assigned later). A task is at risk when its "
         "pace is below the progress needed, that is, at its current pace it would finish "
         "after the deadline. A task with no new report in 180 days has a pace of 0; a task "
         "with no report at all, assigned less than 90 days ago, is not judged yet. Overdue "

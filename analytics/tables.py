@@ -39,7 +39,9 @@ COMPARED = ("tasks", "qua_han", "completion_rate", "on_time_rate", "avg_progress
 
 # The figures per group, in the table's order (what one can chart); ``progress_delta``
 # only in a period view (a window).
-FIGURES = ("tasks", *TASK_STATUS_CODES, "completion_rate", "on_time_rate", "avg_progress")
+FIGURES = (
+    "tasks", *TASK_STATUS_CODES, "completion_rate", "on_time_rate", "avg_progress", "extended",
+)  # fmt: skip
 # Figures shown in percent.
 PERCENT_FIGURES = ("completion_rate", "on_time_rate", "avg_progress")
 # Figures where lower is worse: their groups are listed lowest first. Counts are listed

@@ -2,8 +2,10 @@
 
 **Trend.** The figures of CONTRACT.md section 4 read "as of" the last day of every
 quarter (or month) in a range: for an end date E, D is E and the tasks in scope are
-the assigned tasks given on or before E. When the range ends inside a period, the
-last point is the range's end itself (the quarter so far), so a line reaches today.
+the assigned tasks given on or before E, each read against its deadline in force at E
+(an extension approved after E does not count yet). When the range ends inside a
+period, the last point is the range's end itself (the quarter so far), so a line
+reaches today.
 All dates are computed in one SQL query (a window pass and an ASOF join, see
 ``analytics.store.figures_sql.trend_rows``), not one query per date.
 ``progress_delta`` belongs to a window, so the trend does not carry it.
@@ -128,14 +130,14 @@ def _typed(out: pd.DataFrame) -> pd.DataFrame:
     out = out.reset_index(drop=True)
     for column in ("period", "key", "label"):
         out[column] = out[column].astype(str)
-    for column in ("tasks", *TASK_STATUS_CODES):
+    for column in ("tasks", *TASK_STATUS_CODES, "extended"):
         out[column] = out[column].astype("int64")
     for column in ("completion_rate", "on_time_rate", "avg_progress"):
         out[column] = out[column].astype("float64")
     return out
 
 
-COUNT_COLUMNS = ("tasks", *TASK_STATUS_CODES)
+COUNT_COLUMNS = ("tasks", *TASK_STATUS_CODES, "extended")
 
 
 def compare_windows(

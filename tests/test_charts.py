@@ -20,6 +20,7 @@ def frame(rows: list[tuple]) -> pd.DataFrame:
     out["completion_rate"] = 0.999
     out["on_time_rate"] = 0.999
     out["avg_progress"] = [50.0 + i for i in range(len(out))]
+    out["extended"] = 0
     out["progress_delta"] = float("nan")
     return out
 

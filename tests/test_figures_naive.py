@@ -58,6 +58,28 @@ def report(con: duckdb.DuckDBPyConnection, task_id: int, day: date, progress: fl
         )
 
 
+def add_extension(
+    con: duckdb.DuckDBPyConnection,
+    task_id: int,
+    requested: date,
+    new_due: date,
+    decided: date | None = None,
+    decision: str = "da_duyet",
+) -> int:
+    """Insert one extension request and its decision (none: still waiting); return its id."""
+    decision = decision if decided is not None else "cho_duyet"
+    with transaction(con, tables=("extensions",)):
+        next_id = "SELECT coalesce(max(id), 0) + 1 FROM extensions"
+        extension_id = con.execute(next_id).fetchall()[0][0]
+        con.execute(
+            "INSERT INTO extensions (id, task_id, requested_on, requested_by, new_due, reason, "
+            "decision, decided_on, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [extension_id, task_id, requested, "Chuyên viên A", new_due, "Cần thêm thời gian",
+             decision, decided, None if decided is None else "Thường trực HĐND tỉnh"],
+        )  # fmt: skip
+    return extension_id
+
+
 def half_up(value: Fraction, digits: int) -> float:
     """Round an exact fraction half up, as a person would."""
     exact = Decimal(value.numerator) / Decimal(value.denominator)
@@ -95,10 +117,19 @@ def naive_summary(
         "SELECT task_id, report_date, progress, status FROM progress"
     ).fetchall():
         reports[task_id].append((day, progress, status))
+    approvals: dict[int, list] = defaultdict(list)
+    for extension_id, task_id, new_due, decided_on in con.execute(
+        "SELECT id, task_id, new_due, decided_on FROM extensions WHERE decision = 'da_duyet'"
+    ).fetchall():
+        approvals[task_id].append((decided_on, extension_id, new_due))
 
     groups: dict[str, dict] = {}
     for task in tasks:
         task_id, assigned, due, state = task[0], task[7], task[8], task[9]
+        # The deadline in force on d: the latest approval by d (decision day, then id).
+        in_force = [a for a in approvals[task_id] if a[0] <= d]
+        if in_force:
+            due = max(in_force)[2]
         if state != "da_giao" or not (assigned <= high and due >= low):
             continue
         seen = sorted(r for r in reports[task_id] if r[0] <= d)
@@ -122,9 +153,10 @@ def naive_summary(
             earlier = [r for r in seen if r[0] <= date_from - timedelta(days=1)]
             before = earlier[-1][1] if earlier else 0
         key = "all" if by == "all" else (task[column[by]] or "")
-        g = groups.setdefault(key, {"tasks": 0, **dict.fromkeys(STATUSES, 0),
+        g = groups.setdefault(key, {"tasks": 0, **dict.fromkeys(STATUSES, 0), "extended": 0,
                                     "progress": Fraction(0), "delta": Fraction(0)})  # fmt: skip
         g["tasks"] += 1
+        g["extended"] += bool(in_force)
         g[status] += 1
         g["progress"] += Fraction(progress)
         g["delta"] += Fraction(progress) - Fraction(before)
@@ -141,6 +173,7 @@ def naive_summary(
             if due_count
             else None,
             "avg_progress": half_up(g["progress"] / g["tasks"], 2),
+            "extended": g["extended"],
             "progress_delta": half_up(g["delta"] / g["tasks"], 2)
             if date_from is not None
             else None,

@@ -25,6 +25,16 @@ task_strategy = st.fixed_dictionaries(
         "official": st.sampled_from(("", None, "Chuyên viên A")),
         "state": st.sampled_from(("da_giao", "da_giao", "da_giao", "de_xuat")),
         "reports": st.dictionaries(st.integers(0, 200), st.sampled_from(PROGRESS), max_size=6),
+        # Extension requests: (decision day, days added to the own deadline, decision).
+        # Decision days on a coarse grid so that two fall on the same day now and then.
+        "extensions": st.lists(
+            st.tuples(
+                st.integers(0, 8).map(lambda x: 25 * x),
+                st.integers(1, 120),
+                st.sampled_from(("da_duyet", "da_duyet", "tu_choi", "cho_duyet")),
+            ),
+            max_size=3,
+        ),
     }
 )
 histories = st.lists(task_strategy, min_size=1, max_size=6)
@@ -41,10 +51,12 @@ def load(con, tasks: list[dict], order_seed: int | None = None) -> None:
     One statement per table (lists unnested), to keep a hypothesis example cheap.
     """
     con.execute("DELETE FROM progress")
+    con.execute("DELETE FROM extensions")
     con.execute("DELETE FROM tasks")
     columns: dict[str, list] = {k: [] for k in ("id", "assigned", "due", "body", "official",
                                                 "state")}  # fmt: skip
     rows = []
+    extensions = []
     for i, task in enumerate(tasks):
         assigned = BASE + timedelta(days=task["assigned"])
         for name, value in (("id", i + 1), ("assigned", assigned),
@@ -53,6 +65,9 @@ def load(con, tasks: list[dict], order_seed: int | None = None) -> None:
                             ("state", task["state"])):  # fmt: skip
             columns[name].append(value)
         rows += [(i + 1, BASE + timedelta(days=d), p) for d, p in task["reports"].items()]
+        due = assigned + timedelta(days=task["length"])
+        extensions += [(i + 1, BASE + timedelta(days=day), due + timedelta(days=added), decision)
+                       for day, added, decision in task.get("extensions", ())]  # fmt: skip
     con.execute(
         "INSERT INTO tasks (id, code, title, body_code, position, official, area_code, "
         "assigner, period_label, assigned_on, due_on, assignment_state) "
@@ -73,6 +88,13 @@ def load(con, tasks: list[dict], order_seed: int | None = None) -> None:
             {"ids": ids, "days": days, "values": [float(v) for v in values],
              "statuses": statuses},
         )  # fmt: skip
+    for number, (task_id, day, new_due, decision) in enumerate(extensions, start=1):
+        decided = None if decision == "cho_duyet" else day
+        con.execute(
+            "INSERT INTO extensions (id, task_id, requested_on, requested_by, new_due, reason, "
+            "decision, decided_on) VALUES (?, ?, ?, 'Chuyên viên A', ?, 'Lý do', ?, ?)",
+            [number, task_id, BASE, new_due, decision, decided],
+        )
 
 
 def figures(con, as_of: date, by: str = "body") -> list[dict]:
@@ -152,3 +174,4 @@ def test_the_trend_query_agrees_with_the_naive_reading_at_every_date(empty_con, 
         for index, status in enumerate(STATUSES):
             assert counts.get(index, 0) == expected[status], (end, status)
         assert len(point) == expected["tasks"]
+        assert int(point["extended"].sum()) == expected["extended"], end

@@ -13,7 +13,7 @@ from analytics import exports, formats, tables
 def figures(**overrides) -> pd.DataFrame:
     row = {"key": "DT", "label": "Ban Dân tộc", "tasks": 2, "hoan_thanh_dung_han": 0,
            "hoan_thanh_qua_han": 1, "dang_thuc_hien": 0, "chua_trien_khai": 0, "qua_han": 1,
-           "completion_rate": 0.5, "on_time_rate": 0.0, "avg_progress": 92.5,
+           "completion_rate": 0.5, "on_time_rate": 0.0, "avg_progress": 92.5, "extended": 1,
            "progress_delta": float("nan")}  # fmt: skip
     row.update(overrides)
     return pd.DataFrame([row])

@@ -68,7 +68,7 @@ def test_each_trend_point_is_the_summary_as_of_that_date(demo_con, by):
     assert frame["as_of"].iloc[-1] == TODAY
     columns = ["key", "label", "tasks", "hoan_thanh_dung_han", "hoan_thanh_qua_han",
                "dang_thuc_hien", "chua_trien_khai", "qua_han", "completion_rate",
-               "on_time_rate", "avg_progress"]  # fmt: skip
+               "on_time_rate", "avg_progress", "extended"]  # fmt: skip
     for as_of, point in frame.groupby("as_of", sort=False):
         expected = summary(demo_con, by, as_of=as_of)[columns]
         got = point[columns].reset_index(drop=True)

@@ -235,8 +235,8 @@ def summary_sentence(data: ReportData) -> str:
 
 
 def headline_table(data: ReportData) -> Table:
-    """The overview's five cards with their change, then the count in each status and the
-    average progress (and, over a window, the progress gained)."""
+    """The overview's five cards with their change, then the count in each status, the
+    average progress, the tasks extended (and, over a window, the progress gained)."""
     lang = data.language
     model = data.overview
     if model.is_window:
@@ -252,6 +252,7 @@ def headline_table(data: ReportData) -> Table:
     rows.append([text("avg_progress", lang),
                  formats.number(totals["avg_progress"], 1, lang)
                  + (" %" if lang == "vi" else "%"), ""])  # fmt: skip
+    rows.append([text("extended", lang), formats.number(int(totals["extended"]), 0, lang), ""])
     if data.choice.is_window and pd.notna(totals["progress_delta"]):
         rows.append([text("period_delta", lang),
                      formats.signed(totals["progress_delta"], 1, lang) + " " +

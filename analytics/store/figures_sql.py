@@ -14,6 +14,9 @@ Two facts of the schema keep this fast at ten million reports:
   report that was not done. One pass over the reports keeps, per task, the date of
   the last open report and the list of done report dates; C is then the smallest
   listed date after that last open one (``list_filter`` with a lambda).
+
+The deadline U of every query is the deadline in force (CONTRACT.md section 4), defined
+once, in :data:`_DUE_IN_FORCE`.
 """
 
 from __future__ import annotations
@@ -59,6 +62,27 @@ _STATUS_ORDER = (
 )
 assert _STATUS_ORDER == TASK_STATUS_CODES, "status indexes above follow TASK_STATUS_CODES"
 
+# The deadline in force (CONTRACT.md section 4), the one definition every query here
+# uses. For each day D of ``{days}`` (a FROM item with a DATE column ``day``) and each
+# task with an extension approved on or before D: the new deadline of the latest such
+# approval (latest decision day; two decided the same day, the larger id). A task with no
+# row keeps its own deadline: U = coalesce(x.due_on, t.due_on), extended when x is found.
+# Only approved extensions are read, so the join adds almost nothing to a store with few.
+_DUE_IN_FORCE = """
+due_in_force AS (
+    SELECT d.day, e.task_id, arg_max(e.new_due, (e.decided_on, e.id)) AS due_on
+    FROM {days} d
+    JOIN extensions e ON e.decision = 'da_duyet' AND e.decided_on <= d.day
+    GROUP BY d.day, e.task_id
+)"""
+# The days of a query read as of one date D.
+_AS_OF_DAY = "(SELECT CAST($as_of AS DATE) AS day)"
+
+
+def _due_in_force(days: str) -> str:
+    return _DUE_IN_FORCE.format(days=days)
+
+
 # Per task with a report on or before D: the latest progress, the last report date,
 # the done date C. ``progress_before`` (the progress before the window's first day)
 # is added only when a window asks for it.
@@ -73,9 +97,11 @@ per_task AS (
     FROM progress
     WHERE report_date <= $as_of
     GROUP BY task_id
-),
+),{due_in_force},
 state AS (
-    SELECT t.*,
+    SELECT t.* REPLACE (coalesce(x.due_on, t.due_on) AS due_on),
+           t.due_on AS own_due_on,
+           x.task_id IS NOT NULL AS extended,
            coalesce(s.progress, 0) AS progress,
            s.last_report_on,
            CASE WHEN s.progress = 100 THEN
@@ -85,9 +111,12 @@ state AS (
            {before_column} AS progress_before{recent_columns}
     FROM tasks t
     LEFT JOIN per_task s ON s.task_id = t.id
+    LEFT JOIN due_in_force x ON x.task_id = t.id
     WHERE t.assignment_state = 'da_giao'
       AND t.assigned_on <= $scope_to
-      AND t.due_on >= $scope_from
+      -- A window's "han_hoan_thanh >= F" reads the deadline in force on D, not the
+      -- task's own: a task whose deadline was extended into the window is in it.
+      AND coalesce(x.due_on, t.due_on) >= $scope_from
 )
 """
 # The progress "as of the day before F" (CONTRACT.md section 4): the latest report
@@ -113,6 +142,7 @@ def _per_task(with_before: bool, with_recent: bool = False) -> str:
         before_column="coalesce(s.progress_before, 0)" if with_before else "CAST(0 AS DOUBLE)",
         recent=_RECENT if with_recent else "",
         recent_columns=_RECENT_COLUMNS if with_recent else "",
+        due_in_force=_due_in_force(_AS_OF_DAY),
     )
 
 
@@ -122,8 +152,8 @@ TASK_STATES_SQL = (
     + """
 SELECT id AS task_id, code, title, body_code, area_code, position,
        coalesce(official, '') AS official, coalesce(assigner, '') AS assigner,
-       period_label, assigned_on, due_on, progress, last_report_on, done_on,
-       progress_before,
+       period_label, assigned_on, due_on, own_due_on, extended, progress, last_report_on,
+       done_on, progress_before,
        $status_names[1 + """
     + _STATUS_INDEX
     + """] AS status
@@ -161,6 +191,8 @@ def task_states(
 ) -> pd.DataFrame:
     """One row per assigned task in scope with its progress, done date and status as of ``as_of``.
 
+    ``due_on`` is the deadline in force as of ``as_of``, ``own_due_on`` the task's own
+    deadline, ``extended`` whether an extension was approved on or before ``as_of``.
     Scope: ``assigned_on <= scope_to`` and ``due_on >= scope_from`` (defaults: as_of, no
     lower bound). ``progress_before`` is the progress before ``window_from`` (0 if none).
     ``status`` is one of the codes of ``analytics.statuses.TASK_STATUS_CODES``.
@@ -177,7 +209,8 @@ def _group_rows_sql(groups: tuple[str, ...], with_before: bool) -> str:
         "WITH "
         + _per_task(with_before)
         + f"""
-SELECT {keys}CAST({_STATUS_INDEX} AS TINYINT) AS status, progress, progress_before
+SELECT {keys}CAST({_STATUS_INDEX} AS TINYINT) AS status, progress, progress_before,
+       extended
 FROM state t
 """
     )
@@ -195,8 +228,9 @@ def group_rows(
     """The narrow per-task frame the figures aggregate, one row per task in scope.
 
     Columns: one per name in ``groups`` (keys of :data:`GROUP_COLUMNS`), ``status`` (an
-    index into ``TASK_STATUS_CODES``), ``progress`` and ``progress_before`` (0 without
-    ``window_from``). Read through Arrow: much faster than ``.df()`` for text columns.
+    index into ``TASK_STATUS_CODES``), ``progress``, ``progress_before`` (0 without
+    ``window_from``) and ``extended``. Read through Arrow: much faster than ``.df()`` for
+    text columns.
     """
     unknown = [g for g in groups if g not in GROUP_COLUMNS]
     if unknown:
@@ -228,7 +262,8 @@ def reference_labels(con: duckdb.DuckDBPyConnection, kind: str) -> pd.DataFrame:
 # One window pass marks the reports that start a run of done reports (done, and the
 # report before is not). For a date D, a task is done when its latest report on or
 # before D is done, and then C is the latest run start on or before D (the runs are
-# contiguous). Two ASOF joins pick both for every (task, D) at once.
+# contiguous). Two ASOF joins pick both for every (task, D) at once; the deadline in
+# force at each D joins on (task, D).
 _TREND_SQL = """
 WITH marked AS (
     SELECT task_id, report_date, progress,
@@ -243,11 +278,14 @@ run_starts AS (
 ends AS (
     SELECT CAST(i - 1 AS SMALLINT) AS end_index, $ends[i] AS as_of
     FROM range(1, len($ends) + 1) r(i)
-),
+),{due_in_force},
 grid AS (
-    SELECT {keys}t.id AS task_id, t.due_on, e.as_of, e.end_index
-    FROM tasks t, ends e
-    WHERE t.assignment_state = 'da_giao' AND t.assigned_on <= e.as_of
+    SELECT {keys}t.id AS task_id, coalesce(x.due_on, t.due_on) AS due_on,
+           x.task_id IS NOT NULL AS extended, e.as_of, e.end_index
+    FROM tasks t
+    JOIN ends e ON t.assigned_on <= e.as_of
+    LEFT JOIN due_in_force x ON x.task_id = t.id AND x.day = e.as_of
+    WHERE t.assignment_state = 'da_giao'
 ),
 latest AS (
     SELECT g.*, coalesce(m.progress, 0) AS progress
@@ -259,7 +297,7 @@ joined AS (
     FROM latest l
     ASOF LEFT JOIN run_starts r ON l.task_id = r.task_id AND l.as_of >= r.report_date
 )
-SELECT end_index, {key_names}CAST({status} AS TINYINT) AS status, progress
+SELECT end_index, {key_names}CAST({status} AS TINYINT) AS status, progress, extended
 FROM joined
 """
 
@@ -269,7 +307,10 @@ def _trend_sql(groups: tuple[str, ...], with_task: bool = False) -> str:
     keys = "".join(f"{GROUP_COLUMNS[g]} AS {g}, " for g in groups)  # allow-listed only
     key_names = ("task_id, " if with_task else "") + "".join(f"{g}, " for g in groups)
     status = _STATUS_INDEX.replace("$as_of", "as_of")
-    return _TREND_SQL.format(keys=keys, key_names=key_names, status=status)
+    due_in_force = _due_in_force("(SELECT as_of AS day FROM ends)")
+    return _TREND_SQL.format(
+        keys=keys, key_names=key_names, status=status, due_in_force=due_in_force
+    )
 
 
 def trend_rows(
@@ -283,7 +324,8 @@ def trend_rows(
 
     Columns: ``as_of`` (a categorical of the dates, cheap to group on), ``task_id`` when
     ``with_task``, one per name in ``groups``, ``status`` (index into
-    ``TASK_STATUS_CODES``) and ``progress``.
+    ``TASK_STATUS_CODES``), ``progress`` and ``extended`` (an extension approved on or
+    before that date); the status reads the deadline in force at that date.
     """
     unknown = [g for g in groups if g not in GROUP_COLUMNS]
     if unknown:
@@ -312,7 +354,7 @@ open_task AS (
 )
 SELECT id AS task_id, code, title, body_code, area_code, position,
        coalesce(official, '') AS official, coalesce(assigner, '') AS assigner,
-       period_label, assigned_on, due_on, progress, last_report_on,
+       period_label, assigned_on, due_on, own_due_on, extended, progress, last_report_on,
        $status_names[1 + status_index] AS status, pace_base_progress
 FROM open_task
 WHERE done_on IS NULL
@@ -323,8 +365,10 @@ WHERE done_on IS NULL
 def open_task_history(con: duckdb.DuckDBPyConnection, as_of: date, pace_from: date) -> pd.DataFrame:
     """Every assigned task, assigned on or before ``as_of`` and not done as of it.
 
-    Besides the task's columns, ``progress``, ``last_report_on`` and ``status``:
-    ``pace_base_progress``, its progress as of ``pace_from`` (0 without a report by then).
+    Besides the task's columns (``due_on`` the deadline in force as of ``as_of``,
+    ``own_due_on`` the task's own, ``extended``), ``progress``, ``last_report_on`` and
+    ``status``: ``pace_base_progress``, its progress as of ``pace_from`` (0 without a
+    report by then).
     """
     params = _scope_params(as_of, None, None, None)
     del params["window_from"]
@@ -340,12 +384,25 @@ def first_assigned_on(con: duckdb.DuckDBPyConnection) -> date | None:
     ).fetchall()[0][0]
 
 
+DUE_IN_FORCE_SQL = (
+    "WITH "
+    + _due_in_force(_AS_OF_DAY)
+    + """
+SELECT coalesce(x.due_on, t.due_on)
+FROM tasks t
+LEFT JOIN due_in_force x ON x.task_id = t.id
+WHERE t.id = $task_id
+"""
+)
+
+
 def due_in_force(con: duckdb.DuckDBPyConnection, task_id: int, as_of: date) -> date:
-    """The deadline of a task in force on ``as_of`` (CONTRACT.md section 4)."""
-    row = con.execute(
-        "SELECT coalesce((SELECT new_due FROM extensions WHERE task_id = t.id "
-        "AND decision = 'da_duyet' AND decided_on <= ? ORDER BY decided_on DESC, id DESC "
-        "LIMIT 1), t.due_on) FROM tasks t WHERE t.id = ?",
-        [as_of, task_id],
-    ).fetchone()
-    return row[0]
+    """The task's deadline in force on ``as_of`` (CONTRACT.md section 4): the new deadline
+    of the latest extension approved on or before it, else the task's own deadline.
+
+    Raises :class:`LookupError` when no task has the id ``task_id``.
+    """
+    rows = con.execute(DUE_IN_FORCE_SQL, {"task_id": task_id, "as_of": as_of}).fetchall()
+    if not rows:
+        raise LookupError(f"no task with id {task_id}")
+    return rows[0][0]

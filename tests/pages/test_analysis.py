@@ -77,6 +77,9 @@ def test_no_comparison_draws_one_series_and_says_so(demo_file):
     spec = chart(at)
     # All 34 tasks as of 30/09/2026: 19 on time + 4 late done (tests/test_demo.py).
     assert bars(spec) == [("Tính đến 30/09/2026", ["Tất cả"], ["67,6 %"])]
+    # The demo has no extension of a deadline: the table's "Được gia hạn" reads 0.
+    table = at.dataframe[0].value
+    assert list(table["Được gia hạn"]) == ["0"]
     assert "Không so sánh với kỳ nào" in spec["layout"]["title"]["subtitle"]["text"]
 
 

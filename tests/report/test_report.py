@@ -46,6 +46,7 @@ def expected(demo_db) -> dict[str, str]:
         "at_risk": str(int(warnings["nguy_co"].sum())),
         "on_time_count": str(int(row["hoan_thanh_dung_han"])),
         "late_count": str(int(row["hoan_thanh_qua_han"])),
+        "extended": str(int(row["extended"])),
     }
 
 
@@ -62,6 +63,7 @@ def headline_lines(e: dict[str, str]) -> list[str]:
         f"Có nguy cơ chậm {e['at_risk']}",
         f"Hoàn thành đúng hạn {e['on_time_count']}",
         f"Hoàn thành quá hạn {e['late_count']}",
+        f"Được gia hạn {e['extended']}",
     ]
 
 
