@@ -187,6 +187,15 @@ def test_a_task_goes_through_the_whole_cycle_by_four_accounts(store, capsys):
     assert [a[1] for a in audit] == [f"task.{kind}" for _, kind, _ in events]
     assert {(a[2], a[3]) for a in audit} == {("N1", "cli")}
 
+    # The figures as of 01/12/2026, Ban Kinh tế - Ngân sách (KTNS): K1 (30 %, due 30/09:
+    # overdue), D1 (done 15/06, due 30/09: on time), N1 (40 %; its own deadline 30/11 has
+    # passed, but the one in force since 08/06 is 31/03/2027: in progress, extended).
+    # R1, P1 and W1 are not assigned.
+    assert main(["summary", "--by", "body", "--as-of", "2026-12-01", "--db", store]) == 0
+    (ktns,) = [g for g in json.loads(capsys.readouterr()[0])["groups"] if g["key"] == "KTNS"]
+    assert (ktns["tasks"], ktns["qua_han"], ktns["hoan_thanh_dung_han"],
+            ktns["dang_thuc_hien"], ktns["extended"]) == (3, 1, 1, 1, 1)  # fmt: skip
+
 
 def test_each_action_raises_the_data_version_by_one(store, capsys):
     def version() -> int:
