@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-PASSWORD = "Bench-Mat-Khau-2026"  # a benchmark password, never a real one
+PASSWORD = "Mat-Khau-Do-Hieu-2026"  # a benchmark password, never a real one
 
 
 def _run(*args: str) -> float:
