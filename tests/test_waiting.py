@@ -2,20 +2,18 @@
 
 Today is 02/12/2026, in Quý IV/2026 (15/09/2026 - 14/12/2026).
 
-| task | body / position          | state, reports, requests                                            |
-|------|--------------------------|---------------------------------------------------------------------|
-| K1   | KTNS / Trưởng ban         | assigned 01/02; report 30/06 40 %; extension asked 20/11 (to        |
-|      |                          | 30/06/2027) by the official; explanation asked 25/11 by committee   |
-| K2   | KTNS / Trưởng ban         | assigned 01/02; report 15/09 60 % (first day of Q IV); explanation  |
-|      |                          | asked 01/10 by the analyst, answered 05/10                          |
-| K3   | KTNS / Phó Trưởng ban     | assigned 01/02; no report                                           |
-| K4   | TT / Phó Chủ tịch HĐND    | registered 01/11                                                    |
-| K5   | VP / Chánh Văn phòng      | registered 15/10, proposed 16/10                                    |
-| K6   | KTNS / Trưởng ban         | assigned 01/02; report 14/09 100 % (done)                           |
-| K7   | TT / Phó Chủ tịch HĐND    | assigned 01/03; report 14/09 30 % (last day of Q III); explanation  |
-|      |                          | asked 30/11 by the analyst                                          |
-| K8   | KTNS / Trưởng ban         | registered 01/12                                                    |
-| K9   | KTNS / Trưởng ban         | assigned 01/11; no report                                           |
+- K1, KTNS / Trưởng ban: assigned 01/02; report 30/06 40 %; extension asked 20/11 (to
+  30/06/2027) by the official; explanation asked 25/11 by the committee.
+- K2, KTNS / Trưởng ban: assigned 01/02; report 15/09 60 % (first day of Quý IV);
+  explanation asked 01/10 by the analyst, answered 05/10.
+- K3, KTNS / Phó Trưởng ban: assigned 01/02; no report.
+- K4, TT / Phó Chủ tịch HĐND tỉnh: registered 01/11.
+- K5, VP / Chánh Văn phòng: registered 15/10, proposed 16/10.
+- K6, KTNS / Trưởng ban: assigned 01/02; report 14/09 100 % (done).
+- K7, TT / Phó Chủ tịch HĐND tỉnh: assigned 01/03; report 14/09 30 % (last day of Quý III);
+  explanation asked 30/11 by the analyst.
+- K8, KTNS / Trưởng ban: registered 01/12.
+- K9, KTNS / Trưởng ban: assigned 01/11; no report.
 """
 
 from __future__ import annotations
