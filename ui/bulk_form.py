@@ -33,15 +33,18 @@ def draw(user: Account, waiting: pd.DataFrame, language: str) -> None:
     titles = dict(zip(undecided["code"], undecided["title"], strict=True))
     today = date.today()
     round_ = st.session_state.setdefault(ROUND_KEY, 0)
-    with st.form(f"bulk_{round_}"):
-        codes = st.multiselect(text("bulk_tasks", language), list(titles),
+    form = f"bulk_{round_}"
+    with st.form(form):
+        codes = st.multiselect(text("bulk_tasks", language), list(titles), key=f"{form}_codes",
                                format_func=lambda c: f"{c} · {titles[c]}")  # fmt: skip
         left, right = st.columns([1, 2])
         on = left.date_input(text("assigned_on", language), value=today, max_value=today,
-                             format=DATE_FORMAT)  # fmt: skip
-        assigner = right.text_input(text("assigner", language), max_chars=200)
+                             format=DATE_FORMAT, key=f"{form}_on")  # fmt: skip
+        assigner = right.text_input(text("assigner", language), max_chars=200,
+                                    key=f"{form}_assigner")  # fmt: skip
         reason = st.text_area(text("field_reason", language), max_chars=actions.MAX_TEXT,
-                              height=80, help=text("bulk_reason_help", language))  # fmt: skip
+                              height=80, help=text("bulk_reason_help", language),
+                              key=f"{form}_reason")  # fmt: skip
         with st.container(horizontal=True):
             assign = st.form_submit_button(text("bulk_assign", language), type="primary")
             give_back = st.form_submit_button(text("bulk_return", language))

@@ -99,66 +99,71 @@ def action_panel(
     tabs = st.tabs([text(f"action_{action}", language) for action in offers])
     for tab, action in zip(tabs, offers, strict=True):
         with tab:
-            form = _FORMS[action]
-            with st.form(f"act_{action}_{round_}", border=True):
-                submitted = form(task, reports, requests, language, today)
+            form, key = _FORMS[action], f"act_{action}_{round_}"
+            with st.form(key, border=True):
+                submitted = form(task, reports, requests, language, today, key)
             if submitted is not None:
                 on, options = submitted
                 _submit(user, action, str(task["code"]), on, options, language)
 
 
-Form = Callable[[dict, pd.DataFrame, TaskRequests, str, date], "tuple[date | None, dict] | None"]
+# A form draws its fields (keyed ``<form key>_<field>``) and returns, once submitted, the
+# day the action happened (None: today) and its options.
+Form = Callable[
+    [dict, pd.DataFrame, TaskRequests, str, date, str], "tuple[date | None, dict] | None"
+]
 
 
 def _button(action: str, language: str) -> bool:
     return st.form_submit_button(text(f"submit_{action}", language), type="primary")
 
 
-def _propose(task, reports, requests, language, today):
+def _propose(task, reports, requests, language, today, key):
     st.caption(text("propose_help", language))
     return (None, {}) if _button("propose", language) else None
 
 
-def _assign(task, reports, requests, language, today):
+def _assign(task, reports, requests, language, today, key):
     left, right = st.columns([1, 2])
     on = left.date_input(text("assigned_on", language), value=today, max_value=today,
-                         format=DATE_FORMAT)  # fmt: skip
-    assigner = right.text_input(
-        text("assigner", language), value=task.get("assigner") or "", max_chars=200
-    )
+                         format=DATE_FORMAT, key=f"{key}_on")  # fmt: skip
+    assigner = right.text_input(text("assigner", language), value=task.get("assigner") or "",
+                                max_chars=200, key=f"{key}_assigner")  # fmt: skip
     return (on, {"assigner": assigner}) if _button("assign", language) else None
 
 
 def _reason(action: str) -> Form:
-    def form(task, reports, requests, language, today):
+    def form(task, reports, requests, language, today, key):
         reason = st.text_area(text("field_reason", language), max_chars=actions.MAX_TEXT,
-                              height=90)  # fmt: skip
+                              height=90, key=f"{key}_reason")  # fmt: skip
         return (None, {"reason": reason}) if _button(action, language) else None
 
     return form
 
 
-def _report(task, reports, requests, language, today):
+def _report(task, reports, requests, language, today, key):
     latest = float(reports["progress"].iloc[-1]) if len(reports) else 0.0
     statuses = ["", *REPORT_STATUSES]
     index = 0 if language == "vi" else 1
     first, second, third = st.columns(3)
     progress = first.number_input(
-        text("field_progress", language), min_value=0, max_value=100, value=int(latest), step=1
-    )
+        text("field_progress", language), min_value=0, max_value=100, value=int(latest),
+        step=1, key=f"{key}_progress",
+    )  # fmt: skip
     status = second.selectbox(
-        text("status", language), statuses,
+        text("status", language), statuses, key=f"{key}_status",
         format_func=lambda s: REPORT_STATUSES[s][index] if s else text("status_from_progress",
                                                                          language),
     )  # fmt: skip
     assigned = _day(task["assigned_on"]) or today
     on = third.date_input(text("report_date", language), value=today,
                           min_value=min(assigned, today), max_value=today,
-                          format=DATE_FORMAT)  # fmt: skip
-    note = st.text_area(text("note", language), max_chars=actions.MAX_TEXT, height=90)
+                          format=DATE_FORMAT, key=f"{key}_on")  # fmt: skip
+    note = st.text_area(text("note", language), max_chars=actions.MAX_TEXT, height=90,
+                        key=f"{key}_note")  # fmt: skip
     evidence = st.text_input(
         text("field_evidence", language), max_chars=actions.MAX_EVIDENCE,
-        placeholder=text("evidence_placeholder", language),
+        placeholder=text("evidence_placeholder", language), key=f"{key}_evidence",
     )  # fmt: skip
     st.caption(text("report_form_help", language))
     if not _button("report", language):
@@ -166,30 +171,32 @@ def _report(task, reports, requests, language, today):
     return on, {"progress": progress, "status": status, "note": note, "evidence": evidence}
 
 
-def _extend(task, reports, requests, language, today):
+def _extend(task, reports, requests, language, today, key):
     in_force = requests.due_in_force or _day(task["due_on"]) or today
     st.caption(text("extend_help", language, date=formats.day(in_force)))
     later = in_force + timedelta(days=1)
     new_due = st.date_input(text("field_new_due", language), value=max(later, today),
-                            min_value=later, format=DATE_FORMAT)  # fmt: skip
-    reason = st.text_area(text("field_reason", language), max_chars=actions.MAX_TEXT, height=90)
+                            min_value=later, format=DATE_FORMAT, key=f"{key}_due")  # fmt: skip
+    reason = st.text_area(text("field_reason", language), max_chars=actions.MAX_TEXT, height=90,
+                          key=f"{key}_reason")  # fmt: skip
     return (None, {"due": new_due, "reason": reason}) if _button("extend", language) else None
 
 
-def _approve(task, reports, requests, language, today):
+def _approve(task, reports, requests, language, today, key):
     asked = (requests.extension or {}).get("since") or today
     on = st.date_input(text("field_decided_on", language), value=today,
                        min_value=min(asked, today), max_value=today,
-                       format=DATE_FORMAT)  # fmt: skip
+                       format=DATE_FORMAT, key=f"{key}_on")  # fmt: skip
     return (on, {}) if _button("approve-extension", language) else None
 
 
 def _written(action: str, field: str) -> Form:
-    def form(task, reports, requests, language, today):
+    def form(task, reports, requests, language, today, key):
         if action == "answer" and requests.explanations:
             st.caption(text("answer_help", language))
             plain_text(requests.explanations[0]["text"])
-        written = st.text_area(text(field, language), max_chars=actions.MAX_TEXT, height=90)
+        written = st.text_area(text(field, language), max_chars=actions.MAX_TEXT, height=90,
+                               key=f"{key}_text")  # fmt: skip
         return (None, {"text": written}) if _button(action, language) else None
 
     return form
@@ -247,51 +254,71 @@ def register_form(user: Account, ref: dict, language: str) -> None:
         st.success(text("registered_done", language, code=inert(just)))
         st.page_link("pages/tasks.py", label=text("open_task", language) + f" {inert(just)} →",
                      query_params={"ma": just, "lang": language})  # fmt: skip
+    round_ = st.session_state.setdefault(ROUND_KEY, 0)
+    with st.expander(text("register_task", language), icon=":material/add_task:"):
+        form = f"register_{round_}"
+        with st.form(form):
+            options = _registration_fields(account, ref, language, form)
+            submitted = st.form_submit_button(text("submit_register", language), type="primary")
+        if submitted:
+            _register(user, options.pop("code"), options, language)
+
+
+def _registration_fields(account: Account, ref: dict, language: str, form: str) -> dict:
+    """The registration's fields (keyed ``<form>_<option>``) and what they hold."""
     today = date.today()
     name = "name_vi" if language == "vi" else "name_en"
     bodies = dict(zip(ref["bodies"]["code"], ref["bodies"][name], strict=True))
     areas = dict(zip(ref["areas"]["code"], ref["areas"][name], strict=True))
-    if account.role == "official":
+    fixed = account.role == "official"  # its own body and position, nothing else
+    if fixed:
         body_choices, position_choices = [account.body], [account.position]
     else:
         body_choices = [b for b in bodies if account.role != "staff" or not account.bodies
                         or b in account.bodies]  # fmt: skip
         position_choices = list(ref["positions"]["name_vi"])
     periods = list(dict.fromkeys([str(today.year), *ref["periods"]["label"]]))
-    fixed = account.role == "official"
-    round_ = st.session_state.setdefault(ROUND_KEY, 0)
-    with st.expander(text("register_task", language), icon=":material/add_task:"):
-        with st.form(f"register_{round_}"):
-            st.caption(text("register_intro", language))
-            left, right = st.columns([1, 3])
-            code = left.text_input(
-                text("task_code", language), max_chars=40,
-                help=text("code_help", language, example=f"DK{today:%y}-01"),
-            )  # fmt: skip
-            title = right.text_input(text("task_title", language), max_chars=500)
-            first, second, third = st.columns(3)
-            body = first.selectbox(text("body", language), body_choices, disabled=fixed,
-                                   format_func=lambda b: bodies.get(b, b))  # fmt: skip
-            position = second.selectbox(
-                text("position", language), position_choices, disabled=fixed
-            )
-            area = third.selectbox(text("area", language), list(areas), format_func=areas.get)
-            first, second, third = st.columns(3)
-            period = first.selectbox(text("period", language), periods, accept_new_options=True,
-                                     help=text("period_help", language))  # fmt: skip
-            due = second.date_input(text("due_on", language), value=date(today.year, 12, 31),
-                                    min_value=today, format=DATE_FORMAT)  # fmt: skip
-            official = third.text_input(text("official", language), max_chars=200)
-            description = st.text_area(
-                text("description", language), max_chars=actions.MAX_TEXT, height=80
-            )
-            target = st.text_input(text("target", language), max_chars=actions.MAX_TEXT)
-            submitted = st.form_submit_button(text("submit_register", language), type="primary")
-        if submitted:
-            options = {"title": title, "body": body, "position": position, "area": area,
-                       "period": period, "due": due, "official": official,
-                       "description": description, "target": target}  # fmt: skip
-            _register(user, code, options, language)
+    st.caption(text("register_intro", language))
+    values: dict[str, Any] = {}
+    left, right = st.columns([1, 3])
+    values["code"] = left.text_input(
+        text("task_code", language), max_chars=40, key=f"{form}_code",
+        help=text("code_help", language, example=f"DK{today:%y}-01"),
+    )  # fmt: skip
+    values["title"] = right.text_input(
+        text("task_title", language), max_chars=500, key=f"{form}_title"
+    )
+    first, second, third = st.columns(3)
+    values["body"] = first.selectbox(
+        text("body", language), body_choices, disabled=fixed, key=f"{form}_body",
+        format_func=lambda b: bodies.get(b, b),
+    )  # fmt: skip
+    values["position"] = second.selectbox(
+        text("position", language), position_choices, disabled=fixed, key=f"{form}_position"
+    )
+    values["area"] = third.selectbox(
+        text("area", language), list(areas), format_func=areas.get, key=f"{form}_area"
+    )
+    first, second, third = st.columns(3)
+    values["period"] = first.selectbox(
+        text("period", language), periods, accept_new_options=True, key=f"{form}_period",
+        help=text("period_help", language),
+    )  # fmt: skip
+    values["due"] = second.date_input(
+        text("due_on", language), value=date(today.year, 12, 31), min_value=today,
+        format=DATE_FORMAT, key=f"{form}_due",
+    )  # fmt: skip
+    values["official"] = third.text_input(
+        text("official", language), max_chars=200, key=f"{form}_official"
+    )
+    values["description"] = st.text_area(
+        text("description", language), max_chars=actions.MAX_TEXT, height=80,
+        key=f"{form}_description",
+    )  # fmt: skip
+    values["target"] = st.text_input(
+        text("target", language), max_chars=actions.MAX_TEXT, key=f"{form}_target"
+    )
+    return values
 
 
 def _register(user: Account, code: str, options: dict[str, Any], language: str) -> None:
