@@ -826,6 +826,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Each task is written on its own: a refusal leaves the others as they are.",
     ),
     "bulk_tasks": ("Nhiệm vụ đăng ký, đề xuất", "Registered and proposed tasks"),
+    "bulk_choose": ("Chọn một hay nhiều nhiệm vụ", "Choose one or more tasks"),
     "bulk_reason_help": ("Chỉ cần khi trả lại.", "Needed only to return."),
     "bulk_assign": ("Giao các nhiệm vụ đã chọn", "Assign the chosen tasks"),
     "bulk_return": ("Trả lại các nhiệm vụ đã chọn", "Return the chosen tasks"),

@@ -51,7 +51,10 @@ waiting = data.waiting_tasks()
 if waiting.empty:
     st.success(text("no_waiting", lang))
 else:
-    st.dataframe(widgets.waiting_table(waiting, body_names, lang), hide_index=True, width="stretch")
+    st.dataframe(
+        widgets.waiting_table(waiting, body_names, lang), hide_index=True, width="stretch",
+        column_config=widgets.waiting_columns(lang),
+    )  # fmt: skip
 bulk_form.draw(user, waiting, lang)  # the committee assigns or returns several at once
 
 st.subheader(text("silent_title", lang))

@@ -36,7 +36,8 @@ def draw(user: Account, waiting: pd.DataFrame, language: str) -> None:
     form = f"bulk_{round_}"
     with st.form(form):
         codes = st.multiselect(text("bulk_tasks", language), list(titles), key=f"{form}_codes",
-                               format_func=lambda c: f"{c} · {titles[c]}")  # fmt: skip
+                               format_func=lambda c: f"{c} · {titles[c]}",
+                               placeholder=text("bulk_choose", language))  # fmt: skip
         left, right = st.columns([1, 2])
         on = left.date_input(text("assigned_on", language), value=today, max_value=today,
                              format=DATE_FORMAT, key=f"{form}_on")  # fmt: skip

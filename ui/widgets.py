@@ -350,8 +350,15 @@ def waiting_table(waiting: pd.DataFrame, body_names: dict, language: str) -> pd.
             text("official", language): waiting["official"],
             text("period", language): waiting["period_label"],
             text("return_reason", language): waiting["return_reason"],
+            text("open_task", language): [task_link(code) for code in waiting["code"]],
         }
     )
+
+
+def waiting_columns(language: str) -> dict:
+    """The waiting table's link to each task (where a return's reason and the actions are)."""
+    label = text("open_task", language)
+    return {label: st.column_config.LinkColumn(label, display_text=label + " →", width="small")}
 
 
 def silent_table(silent: pd.DataFrame, body_names: dict, language: str) -> pd.DataFrame:
