@@ -342,6 +342,7 @@ def waiting_table(waiting: pd.DataFrame, body_names: dict, language: str) -> pd.
     return pd.DataFrame(
         {
             text("task_code", language): waiting["code"],
+            text("open_task", language): [task_link(code) for code in waiting["code"]],
             text("task_title", language): waiting["title"],
             text("assignment_state", language): [
                 ASSIGNMENT_STATES.get(s, (s, s))[index] for s in waiting["assignment_state"]
@@ -350,7 +351,6 @@ def waiting_table(waiting: pd.DataFrame, body_names: dict, language: str) -> pd.
             text("official", language): waiting["official"],
             text("period", language): waiting["period_label"],
             text("return_reason", language): waiting["return_reason"],
-            text("open_task", language): [task_link(code) for code in waiting["code"]],
         }
     )
 
