@@ -7,6 +7,7 @@ the page draws the written text as plain text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,6 +15,10 @@ from typing import Any
 from analytics import formats
 from analytics.accounts import LOCAL_ACTOR
 from analytics.labels import text
+
+# What an event's kind says: (the fixed words, the texts a person wrote).
+Described = tuple[str, list[str]]
+Describe = Callable[[dict, str], Described]
 
 
 @dataclass(frozen=True)
@@ -61,27 +66,27 @@ def _said(detail: dict, key: str) -> str:
     return "" if value is None else str(value)
 
 
-def _plain(kind: str) -> Any:
-    def describe(detail: dict, language: str) -> tuple[str, list[str]]:
+def _plain(kind: str) -> Describe:
+    def describe(detail: dict, language: str) -> Described:
         return text(f"event_{kind}", language), []
 
     return describe
 
 
-def _with_text(kind: str, key: str) -> Any:
-    def describe(detail: dict, language: str) -> tuple[str, list[str]]:
+def _with_text(kind: str, key: str) -> Describe:
+    def describe(detail: dict, language: str) -> Described:
         return text(f"event_{kind}", language), [_said(detail, key)]
 
     return describe
 
 
-def _assign(detail: dict, language: str) -> tuple[str, list[str]]:
+def _assign(detail: dict, language: str) -> Described:
     assigner = (detail.get("after") or {}).get("assigner")
     shown = [text("event_assigner", language, name=assigner)] if assigner else []
     return text("event_assign", language), shown
 
 
-def _report(detail: dict, language: str) -> tuple[str, list[str]]:
+def _report(detail: dict, language: str) -> Described:
     # An action keeps the report as "after"; a report stored by the demo is the detail.
     report = detail.get("after") if "after" in detail else detail
     report = report or {}
@@ -99,27 +104,27 @@ def _report(detail: dict, language: str) -> tuple[str, list[str]]:
     return what, written
 
 
-def _extend(detail: dict, language: str) -> tuple[str, list[str]]:
+def _extend(detail: dict, language: str) -> Described:
     return (
         text("event_extend", language, date=_day(detail.get("new_due"))),
         [_said(detail, "reason")],
     )
 
 
-def _approve(detail: dict, language: str) -> tuple[str, list[str]]:
+def _approve(detail: dict, language: str) -> Described:
     due = (detail.get("after") or {}).get("due")
     return text("event_approve_extension", language, date=_day(due)), []
 
 
-def _refuse(detail: dict, language: str) -> tuple[str, list[str]]:
+def _refuse(detail: dict, language: str) -> Described:
     return (
         text("event_refuse_extension", language, date=_day(detail.get("new_due"))),
         [_said(detail, "reason")],
     )
 
 
-def _file(kind: str) -> Any:
-    def describe(detail: dict, language: str) -> tuple[str, list[str]]:
+def _file(kind: str) -> Describe:
+    def describe(detail: dict, language: str) -> Described:
         shown = text(
             "event_file", language, file=_said(detail, "file"), id=_said(detail, "import_id")
         )
@@ -128,11 +133,11 @@ def _file(kind: str) -> Any:
     return describe
 
 
-def _unknown(detail: dict, language: str) -> tuple[str, list[str]]:
+def _unknown(detail: dict, language: str) -> Described:
     return "", []
 
 
-_DESCRIBE = {
+_DESCRIBE: dict[str, Describe] = {
     "register": _plain("register"),
     "propose": _plain("propose"),
     "assign": _assign,

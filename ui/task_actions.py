@@ -109,21 +109,24 @@ def action_panel(
 
 # A form draws its fields (keyed ``<form key>_<field>``) and returns, once submitted, the
 # day the action happened (None: today) and its options.
-Form = Callable[
-    [dict, pd.DataFrame, TaskRequests, str, date, str], "tuple[date | None, dict] | None"
-]
+Submitted = tuple[date | None, dict[str, Any]] | None
+Form = Callable[[dict, pd.DataFrame, TaskRequests, str, date, str], Submitted]
 
 
 def _button(action: str, language: str) -> bool:
     return st.form_submit_button(text(f"submit_{action}", language), type="primary")
 
 
-def _propose(task, reports, requests, language, today, key):
+def _propose(
+    task: dict, reports: pd.DataFrame, requests: TaskRequests, language: str, today: date, key: str
+) -> Submitted:
     st.caption(text("propose_help", language))
     return (None, {}) if _button("propose", language) else None
 
 
-def _assign(task, reports, requests, language, today, key):
+def _assign(
+    task: dict, reports: pd.DataFrame, requests: TaskRequests, language: str, today: date, key: str
+) -> Submitted:
     left, right = st.columns([1, 2])
     on = left.date_input(text("assigned_on", language), value=today, max_value=today,
                          format=DATE_FORMAT, key=f"{key}_on")  # fmt: skip
@@ -133,7 +136,14 @@ def _assign(task, reports, requests, language, today, key):
 
 
 def _reason(action: str) -> Form:
-    def form(task, reports, requests, language, today, key):
+    def form(
+        task: dict,
+        reports: pd.DataFrame,
+        requests: TaskRequests,
+        language: str,
+        today: date,
+        key: str,
+    ) -> Submitted:
         reason = st.text_area(text("field_reason", language), max_chars=actions.MAX_TEXT,
                               height=90, key=f"{key}_reason")  # fmt: skip
         return (None, {"reason": reason}) if _button(action, language) else None
@@ -141,7 +151,9 @@ def _reason(action: str) -> Form:
     return form
 
 
-def _report(task, reports, requests, language, today, key):
+def _report(
+    task: dict, reports: pd.DataFrame, requests: TaskRequests, language: str, today: date, key: str
+) -> Submitted:
     latest = float(reports["progress"].iloc[-1]) if len(reports) else 0.0
     statuses = ["", *REPORT_STATUSES]
     index = 0 if language == "vi" else 1
@@ -171,7 +183,9 @@ def _report(task, reports, requests, language, today, key):
     return on, {"progress": progress, "status": status, "note": note, "evidence": evidence}
 
 
-def _extend(task, reports, requests, language, today, key):
+def _extend(
+    task: dict, reports: pd.DataFrame, requests: TaskRequests, language: str, today: date, key: str
+) -> Submitted:
     in_force = requests.due_in_force or _day(task["due_on"]) or today
     st.caption(text("extend_help", language, date=formats.day(in_force)))
     later = in_force + timedelta(days=1)
@@ -182,7 +196,9 @@ def _extend(task, reports, requests, language, today, key):
     return (None, {"due": new_due, "reason": reason}) if _button("extend", language) else None
 
 
-def _approve(task, reports, requests, language, today, key):
+def _approve(
+    task: dict, reports: pd.DataFrame, requests: TaskRequests, language: str, today: date, key: str
+) -> Submitted:
     asked = (requests.extension or {}).get("since") or today
     on = st.date_input(text("field_decided_on", language), value=today,
                        min_value=min(asked, today), max_value=today,
@@ -191,7 +207,14 @@ def _approve(task, reports, requests, language, today, key):
 
 
 def _written(action: str, field: str) -> Form:
-    def form(task, reports, requests, language, today, key):
+    def form(
+        task: dict,
+        reports: pd.DataFrame,
+        requests: TaskRequests,
+        language: str,
+        today: date,
+        key: str,
+    ) -> Submitted:
         if action == "answer" and requests.explanations:
             st.caption(text("answer_help", language))
             plain_text(requests.explanations[0]["text"])
