@@ -799,13 +799,11 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "waiting_last_report": ("báo cáo gần nhất {date}", "last report {date}"),
     "waiting_never_reported": ("chưa có báo cáo nào", "no report yet"),
-    "waiting_more": ("Xem tất cả {n} việc", "See all {n} items"),
+    "waiting_more": ("Xem thêm {n} việc", "{n} more items"),
     "waiting_period_note": (
         "Kỳ báo cáo {period}: {start} – {end} (chốt số liệu theo Nghị định 09/2019/NĐ-CP).",
         "Reporting period {period}: {start} – {end} (Decree 09/2019's cut-off).",
     ),
-    "col_waiting_kind": ("Việc", "Item"),
-    "col_waiting_what": ("Nội dung", "What"),
     # Registering a task (pages/tasks.py)
     "register_task": ("Đăng ký nhiệm vụ", "Register a task"),
     "register_intro": (

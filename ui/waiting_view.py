@@ -1,18 +1,19 @@
 """What waits for the signed-in account, at the top of the overview: the count of each
-kind, the first few items as links to their task, the rest behind one click; nothing
-when nothing waits."""
+kind, the first few items as links to their task, the rest behind one click (each a link
+too); nothing when nothing waits."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from analytics import formats, reporting_calendar
 from analytics.labels import text
 from analytics.waiting import Waiting, item_line
-from ui.widgets import inert, task_link
+from ui.widgets import inert
 
-SHOWN = 5  # items listed as links; the rest are in the table behind "see all"
+SHOWN = 5  # items listed at once; the rest behind one click
+SCROLL_FROM = 10  # more of the rest than this scroll in a box
+SCROLL_HEIGHT = 420
 TITLE_CHARS = 90
 
 
@@ -31,15 +32,17 @@ def draw(found: Waiting, language: str) -> None:
     )
     with st.container(border=True, key="waiting_box"):
         st.markdown(f"**{text('waiting_for_you', language)}** {counts}")
-        for item in found.items.head(SHOWN).to_dict("records"):
-            label = (f"**{inert(item['code'])}** · {inert(item_line(item, found, language))}"
-                     f" — {inert(_short(item['title']))}")  # fmt: skip
-            st.page_link("pages/tasks.py", label=label, icon=":material/arrow_forward:",
-                         query_params={"ma": item["code"], "lang": language})  # fmt: skip
-        if len(found.items) > SHOWN:
-            with st.expander(text("waiting_more", language, n=len(found.items))):
-                st.dataframe(_table(found, language), hide_index=True, width="stretch",
-                             column_config=_columns(language))  # fmt: skip
+        records = found.items.to_dict("records")
+        for item in records[:SHOWN]:
+            _link(item, found, language)
+        if len(records) > SHOWN:
+            rest = len(records) - SHOWN
+            with (
+                st.expander(text("waiting_more", language, n=rest)),
+                st.container(height=SCROLL_HEIGHT if rest > SCROLL_FROM else "content"),
+            ):
+                for item in records[SHOWN:]:
+                    _link(item, found, language)
         if "chua_bao_cao" in found.counts():
             start, end = found.period
             name = reporting_calendar.period_name(found.period, found.kind_of_period, language)
@@ -47,26 +50,10 @@ def draw(found: Waiting, language: str) -> None:
                             start=formats.day(start), end=formats.day(end)))  # fmt: skip
 
 
-def _table(found: Waiting, language: str) -> pd.DataFrame:
-    items = found.items.to_dict("records")
-    return pd.DataFrame(
-        {
-            "kind": [text(f"waiting_{i['kind']}", language) for i in items],
-            "link": [task_link(i["code"]) for i in items],
-            "title": [i["title"] for i in items],
-            "what": [item_line(i, found, language) for i in items],
-            "text": [i["text"] or "" for i in items],
-        }
-    )
-
-
-def _columns(language: str) -> dict:
-    return {
-        "kind": st.column_config.TextColumn(text("col_waiting_kind", language)),
-        "link": st.column_config.LinkColumn(
-            text("task_code", language), display_text=r"ma=([^&]+)", width="small"
-        ),
-        "title": st.column_config.TextColumn(text("task_title", language), width="large"),
-        "what": st.column_config.TextColumn(text("col_waiting_what", language), width="medium"),
-        "text": st.column_config.TextColumn(text("col_detail", language), width="medium"),
-    }
+def _link(item: dict, found: Waiting, language: str) -> None:
+    """One item: its code, what it asks for, the task's title; a link to the task's page
+    (user text escaped)."""
+    label = (f"**{inert(item['code'])}** · {inert(item_line(item, found, language))}"
+             f" — {inert(_short(item['title']))}")  # fmt: skip
+    st.page_link("pages/tasks.py", label=label, icon=":material/arrow_forward:",
+                 query_params={"ma": item["code"], "lang": language})  # fmt: skip

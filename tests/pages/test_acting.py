@@ -258,6 +258,16 @@ def test_an_official_sees_what_to_answer_and_to_report(store):
     assert any("Nghị định 09/2019" in c.value for c in at.caption)
 
 
+def test_more_than_five_items_wait_behind_one_click(store):
+    for n in range(7):
+        register(store, f"DK{n}", on=days(-20 + n))
+    at = signed_in(COMMITTEE, "pages/overview.py")
+    assert waiting_links(at) == [f"DK{n}" for n in range(7)]  # oldest first
+    more = next(e for e in at.expander if e.label == "Xem thêm 2 việc")
+    inside = [p.proto for p in more.get("page_link")]
+    assert [parse_qs(link.query_string)["ma"][0] for link in inside] == ["DK5", "DK6"]
+
+
 def test_nothing_waits_nothing_is_drawn(store):
     at = signed_in(ANALYST, "pages/overview.py")
     assert not [m for m in at.markdown if "Việc cần xử lý" in m.value]
