@@ -7,10 +7,10 @@ import streamlit as st
 from analytics import cascade, charts, cycle, formats
 from analytics.filters import apply_filters
 from analytics.labels import text
-from ui import auth, data, url_state, widgets
+from ui import auth, bulk_form, data, url_state, widgets
 from ui.sidebar import current_view
 
-auth.require("cascade")  # signed in, with a role that may open it
+user = auth.require("cascade")  # signed in, with a role that may open it
 view = current_view()
 lang = view.language
 ref = data.reference()
@@ -51,7 +51,11 @@ waiting = data.waiting_tasks()
 if waiting.empty:
     st.success(text("no_waiting", lang))
 else:
-    st.dataframe(widgets.waiting_table(waiting, body_names, lang), hide_index=True, width="stretch")
+    st.dataframe(
+        widgets.waiting_table(waiting, body_names, lang), hide_index=True, width="stretch",
+        column_config=widgets.waiting_columns(lang),
+    )  # fmt: skip
+bulk_form.draw(user, waiting, lang)  # the committee assigns or returns several at once
 
 st.subheader(text("silent_title", lang))
 url_state.restore("so_ngay", parse=int, default=cycle.STALE_DAYS)

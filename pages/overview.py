@@ -4,10 +4,10 @@ import streamlit as st
 
 from analytics import formats
 from analytics.labels import text
-from ui import auth, data, report, widgets
+from ui import auth, data, report, waiting_view, widgets
 from ui.sidebar import current_view
 
-auth.require("overview")  # signed in, with a role that may open it
+user = auth.require("overview")  # signed in, with a role that may open it
 view = current_view()
 lang = view.language
 ref = data.reference()
@@ -27,6 +27,7 @@ stamp.markdown(
     + "  \n"
     + text("last_updated", lang, date=formats.day(ref["last_update"]))
 )
+waiting_view.draw(data.waiting_for(data.acting_account(user)), lang)  # what waits for this account
 widgets.filter_chips(view.filters, {"body": body_names, "area": area_names}, lang)
 
 if model.empty:

@@ -1,18 +1,20 @@
-"""Nhiệm vụ: a searchable list of tasks, and one task with its whole history."""
+"""Nhiệm vụ: a searchable list of tasks (and the registration form), and one task: its
+facts, its open requests, the actions the signed-in account may take, its timeline and
+its progress reports."""
 
 from datetime import date
 
 import streamlit as st
 
-from analytics import charts, formats, tasks_view
+from analytics import charts, formats, tasks_view, timeline
 from analytics.filters import apply_filters
 from analytics.labels import text
 from analytics.periods import Choice
 from analytics.textfold import search
-from ui import auth, data, url_state, widgets
+from ui import auth, data, task_actions, timeline_view, url_state, widgets
 from ui.sidebar import current_view
 
-auth.require("tasks")  # signed in, with a role that may open it
+user = auth.require("tasks")  # signed in, with a role that may open it
 view = current_view()
 lang = view.language
 today = date.today()
@@ -34,6 +36,10 @@ if code:
     st.caption(f"{text('task_code', lang)}: {widgets.inert(code)}")
     widgets.task_facts(task, state, as_of, body_names, area_names, lang)
     widgets.pace_line(tasks_view.state_of(data.warnings_as_of(as_of), code), lang)
+    requests = data.task_requests(code)
+    task_actions.open_requests(task, requests, lang)
+    task_actions.action_panel(user, task, reports, requests, lang)
+    timeline_view.draw(timeline.lines(data.task_history(code), lang), lang)
     st.subheader(text("history", lang))
     if reports.empty:
         st.info(text("no_reports", lang))
@@ -49,6 +55,7 @@ if code:
     st.stop()
 
 st.title(text("page_tasks", lang))
+task_actions.register_form(user, ref, lang)
 url_state.restore("tim", default="")
 query = st.text_input(text("search", lang), placeholder=text("search_hint", lang), key="tim")
 tasks = apply_filters(data.tasks_in(view.choice), view.filters)

@@ -17,7 +17,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import charts, cycle, overview
+from analytics import actions, charts, cycle, overview, reporting_calendar, waiting
+from analytics.accounts import Account
 from analytics.demo import create_demo_store
 from analytics.early_warning import early_warning
 from analytics.figures import summary, task_frame
@@ -218,3 +219,48 @@ def _appraisal_rows(path: str, stamp: tuple, year: int) -> pd.DataFrame:
 def appraisal_rows(year: int) -> pd.DataFrame:
     """Every assigned task covering ``year`` with its rating (if any)."""
     return _appraisal_rows(*ensure_database(), year)
+
+
+# --- acting on tasks: the history, open requests, what waits ------------------------------
+
+
+@st.cache_data(**CACHE)
+def _history(path: str, stamp: tuple, code: str) -> list[dict]:
+    return actions.history(path, code)["events"]
+
+
+def task_history(code: str) -> list[dict]:
+    """The events of task ``code`` (``actions.history``), oldest first."""
+    return _history(*ensure_database(), code)
+
+
+@st.cache_data(**CACHE)
+def _requests(path: str, stamp: tuple, code: str, today: date) -> waiting.TaskRequests:
+    return waiting.task_requests(path, code, today)
+
+
+def task_requests(code: str) -> waiting.TaskRequests:
+    """Task ``code``'s open extension and explanation requests and its deadline in force."""
+    return _requests(*ensure_database(), code, date.today())
+
+
+@st.cache_data(**CACHE)
+def _waiting_for(path: str, stamp: tuple, account: Account, today: date, kind: str):
+    return waiting.for_account(path, account, today, kind)
+
+
+def waiting_for(account: Account) -> waiting.Waiting:
+    """What waits for ``account`` today (``analytics.waiting``)."""
+    kind = reporting_calendar.reporting_kind()
+    return _waiting_for(*ensure_database(), account, date.today(), kind)
+
+
+@st.cache_data(ttl=600, max_entries=64, show_spinner=False)
+def _acting(path: str, stamp: tuple, account: Account) -> Account:
+    return actions.acting_account(path, account)
+
+
+def acting_account(account: Account) -> Account:
+    """The signed-in account as stored (an official's body and position), re-read when
+    the store changes; what the pages offer actions by. An action itself re-reads it."""
+    return _acting(*file_key(), account)

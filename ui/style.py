@@ -26,6 +26,12 @@ div:has(> [data-testid="stMetricDeltaDescription"]) {flex-wrap: wrap; row-gap: 0
 .st-key-page_scripts {display: none;}  /* ui/page_scripts.py: scripts only, nothing to see */
 /* A task's title, drawn as plain text (ui/widgets.py: task_title) but sized as a heading. */
 .st-key-task_title [data-testid="stText"] {font-size: 1.5rem; font-weight: 600; line-height: 1.3;}
+/* The timeline of a task (ui/timeline_view.py): one ruled line per event. */
+[class*="st-key-timeline_row_"], .st-key-timeline_head
+  {border-bottom: 1px solid rgba(49, 51, 63, 0.12); padding: 0.4rem 0 0.3rem 0;}
+.st-key-timeline_head {position: sticky; top: 0; z-index: 2; background: white;}
+/* What waits (ui/waiting_view.py): a long line wraps instead of being cut. */
+.st-key-waiting_box [data-testid="stPageLink"] p {white-space: normal;}
 @media print {
   /* The browser's print of a page: landscape like the screen, laid out as on a wide
      screen and scaled to the paper, so the two-column charts and the tables keep

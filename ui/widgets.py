@@ -342,6 +342,7 @@ def waiting_table(waiting: pd.DataFrame, body_names: dict, language: str) -> pd.
     return pd.DataFrame(
         {
             text("task_code", language): waiting["code"],
+            text("open_task", language): [task_link(code) for code in waiting["code"]],
             text("task_title", language): waiting["title"],
             text("assignment_state", language): [
                 ASSIGNMENT_STATES.get(s, (s, s))[index] for s in waiting["assignment_state"]
@@ -352,6 +353,12 @@ def waiting_table(waiting: pd.DataFrame, body_names: dict, language: str) -> pd.
             text("return_reason", language): waiting["return_reason"],
         }
     )
+
+
+def waiting_columns(language: str) -> dict:
+    """The waiting table's link to each task (where a return's reason and the actions are)."""
+    label = text("open_task", language)
+    return {label: st.column_config.LinkColumn(label, display_text=label + " →", width="small")}
 
 
 def silent_table(silent: pd.DataFrame, body_names: dict, language: str) -> pd.DataFrame:
