@@ -52,9 +52,11 @@ REG,Giám sát môi trường,KTNS,Trưởng ban,giam_sat,2027,02/11/2026,31/12/
 """
 # The last ended quarter on 02/12/2026 ran 15/06/2026-14/09/2026: every open task has a
 # report in it on 01/08 except NR (reports on 10/06 and 20/09, both outside) and NEW.
-REPORTS = "ma_nhiem_vu,ngay_bao_cao,tien_do\n" + "".join(
-    f"{code},01/08/2026,20\n" for code in ("A14", "A7", "A1", "A0", "OD", "FAR", "PB")
-) + "DONE,01/08/2026,100\nNR,10/06/2026,10\nNR,20/09/2026,15\n"
+REPORTS = (
+    "ma_nhiem_vu,ngay_bao_cao,tien_do\n"
+    + "".join(f"{code},01/08/2026,20\n" for code in ("A14", "A7", "A1", "A0", "OD", "FAR", "PB"))
+    + "DONE,01/08/2026,100\nNR,10/06/2026,10\nNR,20/09/2026,15\n"
+)
 
 
 def _build(where: str) -> None:

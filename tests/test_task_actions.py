@@ -177,9 +177,9 @@ def test_a_task_goes_through_the_whole_cycle_by_four_accounts(store, capsys):
         assert con.execute(
             "SELECT decision, CAST(decided_on AS VARCHAR), decided_by FROM extensions"
         ).fetchall() == [("da_duyet", "2026-06-08", "uyvien")]
-        assert con.execute(
-            "SELECT answered_by, answer FROM explanations"
-        ).fetchall() == [("truongban", "Chờ kinh phí quý II")]
+        assert con.execute("SELECT answered_by, answer FROM explanations").fetchall() == [
+            ("truongban", "Chờ kinh phí quý II")
+        ]
         audit = con.execute(
             "SELECT actor, action, target, channel FROM audit WHERE action LIKE 'task.%' "
             "ORDER BY id"
@@ -283,9 +283,10 @@ def test_answers_go_to_the_oldest_open_request(store, capsys):
                             "vanthu.chung", "--on", "2026-07-03")  # fmt: skip
     assert code == 0 and payload["detail"]["question"] == "Câu một"
     with open_db(store) as con:
-        assert con.execute(
-            "SELECT question, answer FROM explanations ORDER BY id"
-        ).fetchall() == [("Câu một", "Trả lời"), ("Câu hai", None)]
+        assert con.execute("SELECT question, answer FROM explanations ORDER BY id").fetchall() == [
+            ("Câu một", "Trả lời"),
+            ("Câu hai", None),
+        ]
 
 
 def test_in_local_mode_any_name_acts_as_an_admin(empty_store, capsys):

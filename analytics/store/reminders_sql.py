@@ -68,8 +68,7 @@ def waiting_decisions(con: Connection) -> pd.DataFrame:
 def last_sent(con: Connection) -> dict[tuple[str, str, str, str], date]:
     """The last day each (account, kind, task, item key) was sent."""
     rows = con.execute(
-        "SELECT user_name, kind, task_code, item_key, max(sent_on) FROM reminders_sent "
-        "GROUP BY ALL"
+        "SELECT user_name, kind, task_code, item_key, max(sent_on) FROM reminders_sent GROUP BY ALL"
     ).fetchall()
     return {(u, k, t, i): d for u, k, t, i, d in rows}
 

@@ -67,4 +67,3 @@ def test_an_official_reads_its_reminders_and_marks_one_read(demo_db, tmp_path, m
     other = signed_in("khac", "analyst")
     other.switch_page("pages/inbox.py").run()
     assert [i.value for i in other.info] == ["Chưa có thư nào."]
-
