@@ -292,7 +292,7 @@ PHASE_COURSES: dict[int, Course] = {
 # Tasks for the 2026-2031 term still in the cycle of registration and assignment: kept
 # out of every figure, listed as waiting ("đang chờ giao").
 _NEXT_TERM = {
-    "period_label": "2026-2031", "assigned_on": date(2026, 12, 15), "due_on": date(2031, 6, 30),
+    "period_label": "2026-2031", "assigned_on": date(2026, 11, 16), "due_on": date(2031, 6, 30),
     "description": "Nhiệm vụ đột phá, đổi mới nhiệm kỳ 2026 - 2031 (chưa giao)",
 }  # fmt: skip
 WAITING_TASKS: tuple[dict, ...] = (
