@@ -31,19 +31,20 @@ PAGES = {
         ("tasks", "page_tasks", ":material/checklist:", "nhiem-vu"),
         ("cascade", "page_cascade", ":material/account_tree:", "giao-viec"),
         ("appraisal", "page_appraisal", ":material/grade:", "danh-gia"),
-        ("inbox", "page_inbox", ":material/inbox:", "hop-thu"),
     ),
     "nav_data": (
         ("upload", "page_upload", ":material/upload_file:", "tai-len"),
         ("imports", "page_imports", ":material/history:", "lich-su-nhap"),
     ),
     "nav_more": (
+        ("inbox", "page_inbox", ":material/inbox:", "hop-thu"),
         ("method", "page_method", ":material/help:", "cach-tinh"),
         ("admin", "page_admin", ":material/manage_accounts:", "quan-tri"),
     ),
 }
 FILES = {"admin": "audit"}
-# The inbox's title carries the number of unread messages.
+# The inbox's title carries the number of unread messages (in the menu, and as a link
+# under the account's name: one more entry would push the top bar's menus out of sight).
 where = data.store_location() if store else None
 TITLES = {"inbox": guarded(lambda: inbox_view.navigation_title(where, user, language), language)}
 pages = {
@@ -81,6 +82,7 @@ if user is None:  # no page runs: the sign-in form (or the local-only notice)
 if user.local:
     auth.local_banner(language)
 auth.account_box(user, language)
+inbox_view.sidebar_link(TITLES["inbox"], language)
 
 view = guarded(sidebar.render, language)
 if view is None:

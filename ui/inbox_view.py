@@ -51,3 +51,10 @@ def my_reminders_toggle(db: object, account: object, lang: str) -> None:
     if wanted != stored:
         accounts.edit_user(db, account.name, reminders=wanted, actor=account.actor)
         st.rerun()
+
+
+def sidebar_link(title: str | None, language: str) -> None:
+    """A link to the inbox under the account's name, with its unread count."""
+    if title:
+        st.sidebar.page_link("pages/inbox.py", label=title, icon=":material/inbox:",
+                             query_params={"lang": language})  # fmt: skip
