@@ -22,6 +22,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "page_upload": ("Tải lên", "Upload"),
     "page_imports": ("Lịch sử nhập", "Import history"),
     "page_inbox": ("Hộp thư", "Inbox"),
+    "missing_line": (
+        "{n} nhiệm vụ chưa báo cáo {period}: {bodies} — xem trang Giao việc.",
+        "{n} tasks without a report in {period}: {bodies} — see Assignment.",
+    ),
+    "missing_title": ("Chưa báo cáo kỳ này: {period}", "No report this period: {period}"),
+    "missing_note": (
+        "Kỳ báo cáo gần nhất đã kết thúc, theo thời gian chốt số liệu ngày 14 của Nghị định "
+        "09/2019/NĐ-CP: nhiệm vụ đã giao trước khi kỳ bắt đầu, chưa hoàn thành, không có báo "
+        "cáo nào ghi ngày trong kỳ.",
+        "The last reporting period that ended, by the cut-off on the 14th of Decree "
+        "09/2019/NĐ-CP: tasks assigned before it began, not done, with no report dated in it.",
+    ),
+    "missing_none": (
+        "Mọi nhiệm vụ đã giao đều có báo cáo trong kỳ.", "Every assigned task reported in it."
+    ),
+    "missing_count": ("Chưa báo cáo", "Missing"),
     "page_inbox_unread": ("Hộp thư ({n})", "Inbox ({n})"),
     "inbox_intro": (
         "Thư nhắc việc gửi cho tài khoản này (hạn sắp đến, quá hạn, chưa báo cáo, giải trình, "

@@ -21,7 +21,11 @@ from analytics.store.figures_sql import task_states
 class MissingReports:
     period: tuple[date, date]
     kind: str
-    tasks: pd.DataFrame  # code, title, body_code, position, official, due_on, last_report_on
+    tasks: pd.DataFrame  # code, title, body_code, area_code, position, official, ... due_on
+
+    def filtered(self, tasks: pd.DataFrame) -> MissingReports:
+        """The same period with only ``tasks`` (a filtered part of :attr:`tasks`)."""
+        return MissingReports(self.period, self.kind, tasks.reset_index(drop=True))
 
     def name(self, language: str = "vi") -> str:
         return reporting_calendar.period_name(self.period, self.kind, language)
@@ -44,7 +48,8 @@ def missing_reports(db: Database, today: date, kind: str | None = None) -> Missi
     with use_connection(db) as con:
         states = open_tasks(task_states(con, today))
         reported = reminders_sql.reported_between(con, *period)
-    columns = ["code", "title", "body_code", "position", "official", "due_on", "last_report_on"]
+    columns = ["code", "title", "body_code", "area_code", "position", "official", "assigner",
+               "status", "due_on", "last_report_on"]  # fmt: skip
     silent = silent_in(states, reported, period)
     return MissingReports(period, kind, silent[columns].reset_index(drop=True))
 

@@ -7,7 +7,7 @@ import streamlit as st
 from analytics import cascade, charts, cycle, formats
 from analytics.filters import apply_filters
 from analytics.labels import text
-from ui import auth, bulk_form, data, url_state, widgets
+from ui import auth, bulk_form, data, missing_view, url_state, widgets
 from ui.sidebar import current_view
 
 user = auth.require("cascade")  # signed in, with a role that may open it
@@ -56,6 +56,10 @@ else:
         column_config=widgets.waiting_columns(lang),
     )  # fmt: skip
 bulk_form.draw(user, waiting, lang)  # the committee assigns or returns several at once
+
+missing = data.missing_reports_now()  # the last reporting period that ended, same filters
+missing_view.section(missing.filtered(apply_filters(missing.tasks, view.filters)),
+                     ref["bodies"], lang)  # fmt: skip
 
 st.subheader(text("silent_title", lang))
 url_state.restore("so_ngay", parse=int, default=cycle.STALE_DAYS)

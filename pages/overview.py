@@ -3,8 +3,9 @@
 import streamlit as st
 
 from analytics import formats
+from analytics.filters import apply_filters
 from analytics.labels import text
-from ui import auth, data, report, waiting_view, widgets
+from ui import auth, data, missing_view, report, waiting_view, widgets
 from ui.sidebar import current_view
 
 user = auth.require("overview")  # signed in, with a role that may open it
@@ -35,6 +36,10 @@ if model.empty:
     st.stop()
 
 widgets.headline_cards(model, lang)
+missing = data.missing_reports_now()  # the last reporting period that ended, same filters
+missing_view.overview_line(
+    missing.filtered(apply_filters(missing.tasks, view.filters)), ref["bodies"], lang
+)
 if model.silent:
     st.page_link(
         "pages/cascade.py", icon=":material/schedule:",

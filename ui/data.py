@@ -23,6 +23,7 @@ from analytics.demo import create_demo_store
 from analytics.early_warning import early_warning
 from analytics.figures import summary, task_frame
 from analytics.filters import Filters
+from analytics.missing_reports import MissingReports, missing_reports
 from analytics.periods import Choice, Window
 from analytics.store import connection, cycle_sql, lookups
 from analytics.store.connection import open_db, open_store, resolve_db
@@ -188,6 +189,16 @@ def _silent(path: str, stamp: tuple, as_of: date, days: int) -> pd.DataFrame:
 def silent_tasks(as_of: date, days: int = cycle.STALE_DAYS) -> pd.DataFrame:
     """Open assigned tasks with no report dated in the ``days`` days before ``as_of``."""
     return _silent(*ensure_database(), as_of, days)
+
+
+@st.cache_data(**CACHE)
+def _missing(path: str, stamp: tuple, today: date, kind: str) -> MissingReports:
+    return missing_reports(path, today, kind)
+
+
+def missing_reports_now() -> MissingReports:
+    """Tasks with no report in the last reporting period that ended (TRACKER_REPORTING)."""
+    return _missing(*ensure_database(), date.today(), reporting_calendar.reporting_kind())
 
 
 @st.cache_data(**CACHE)
