@@ -45,8 +45,10 @@ PAGES = {
 FILES = {"admin": "audit"}
 # The inbox's title carries the number of unread messages (in the menu, and as a link
 # under the account's name: one more entry would push the top bar's menus out of sight).
-where = data.store_location() if store else None
-TITLES = {"inbox": guarded(lambda: inbox_view.navigation_title(where, user, language), language)}
+TITLES = {
+    "inbox": guarded(lambda: inbox_view.navigation_title(user if store else None, language),
+                     language)
+}  # fmt: skip
 pages = {
     text(section, language) if section else "": [
         st.Page(

@@ -35,7 +35,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "09/2019/NĐ-CP: tasks assigned before it began, not done, with no report dated in it.",
     ),
     "missing_none": (
-        "Mọi nhiệm vụ đã giao đều có báo cáo trong kỳ.", "Every assigned task reported in it."
+        "Mọi nhiệm vụ đã giao đều có báo cáo trong kỳ.",
+        "Every assigned task reported in it.",
     ),
     "missing_count": ("Chưa báo cáo", "Missing"),
     "page_inbox_unread": ("Hộp thư ({n})", "Inbox ({n})"),

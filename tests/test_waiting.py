@@ -1,4 +1,5 @@
-"""What waits for whom (analytics/waiting.py), on a scenario set by hand, on both engines.
+"""What waits for whom (analytics/waiting.py), on a scenario set by hand (two tests on both
+engines, the rest on a DuckDB file).
 
 Today is 02/12/2026, in Quý IV/2026 (15/09/2026 - 14/12/2026).
 
@@ -25,6 +26,10 @@ import pytest
 from analytics import waiting
 from analytics.accounts import Account
 from analytics.actions import act
+
+# What is checked here runs the same on both engines (a PostgreSQL store's reads and rules
+# run on its DuckDB copy): a few tests run on both, the rest on a DuckDB file only.
+ONE_ENGINE = pytest.mark.parametrize("engine", ["duckdb"])
 
 TODAY = date(2026, 12, 2)
 ADMIN = Account("quan.tri", "admin")
@@ -103,6 +108,7 @@ def test_the_committee_decides_registrations_and_extensions_and_awaits_its_quest
     assert list(found.items["state"][:3]) == ["de_xuat", "dang_ky", "dang_ky"]
 
 
+@ONE_ENGINE
 def test_an_admin_sees_the_committee_kinds_with_its_own_questions_only(scenario):
     found = waiting.for_account(scenario, ADMIN, TODAY)
     assert listed(found) == [
@@ -111,6 +117,7 @@ def test_an_admin_sees_the_committee_kinds_with_its_own_questions_only(scenario)
     ]  # fmt: skip
 
 
+@ONE_ENGINE
 def test_the_analyst_awaits_only_its_unanswered_questions(scenario):
     found = waiting.for_account(scenario, ANALYST, TODAY)
     assert listed(found) == [("cho_tra_loi", "K7")]  # K2's was answered on 05/10
@@ -128,6 +135,7 @@ def test_an_official_answers_and_reports_on_its_own_tasks(scenario):
     assert found.items.iloc[2]["since"] == D(2026, 6, 30)
 
 
+@ONE_ENGINE
 def test_monthly_reporting_asks_for_a_report_since_the_15th_of_last_month(scenario):
     found = waiting.for_account(scenario, OFFICIAL, TODAY, kind="monthly")
     assert found.period == (D(2026, 11, 15), D(2026, 12, 14))
@@ -137,6 +145,7 @@ def test_monthly_reporting_asks_for_a_report_since_the_15th_of_last_month(scenar
     ]  # fmt: skip
 
 
+@ONE_ENGINE
 def test_staff_see_their_bodies_and_registrations_to_propose(scenario):
     found = waiting.for_account(scenario, STAFF_TT, TODAY)
     # K7's last report, 14/09/2026, is the last day of Quý III: none in Quý IV.
@@ -152,6 +161,7 @@ def test_staff_see_their_bodies_and_registrations_to_propose(scenario):
     ]  # fmt: skip
 
 
+@ONE_ENGINE
 def test_nothing_waits_once_everything_is_done(scenario):
     act(scenario, COMMITTEE, "approve-extension", "K1", on=TODAY, today=TODAY)
     act(scenario, OFFICIAL, "answer", "K1", on=TODAY, today=TODAY, text="Đã giải trình")
@@ -164,6 +174,7 @@ def test_nothing_waits_once_everything_is_done(scenario):
     assert waiting.for_account(scenario, OFFICIAL, TODAY).empty
 
 
+@ONE_ENGINE
 def test_one_tasks_open_requests(scenario):
     requests = waiting.task_requests(scenario, "K1", TODAY)
     assert requests.extension is not None

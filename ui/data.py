@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import actions, charts, cycle, overview, reporting_calendar, waiting
+from analytics import actions, charts, cycle, inbox, overview, reporting_calendar, waiting
 from analytics.accounts import Account
 from analytics.demo import create_demo_store
 from analytics.early_warning import early_warning
@@ -275,3 +275,13 @@ def acting_account(account: Account) -> Account:
     """The signed-in account as stored (an official's body and position), re-read when
     the store changes; what the pages offer actions by. An action itself re-reads it."""
     return _acting(*file_key(), account)
+
+
+@st.cache_data(ttl=600, max_entries=256, show_spinner=False)
+def _unread(path: str, stamp: tuple, user: str) -> int:
+    return inbox.unread(path, user)
+
+
+def unread_messages(user: str) -> int:
+    """How many of ``user``'s inbox messages are unread, re-read when the store changes."""
+    return _unread(*file_key(), user)

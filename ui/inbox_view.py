@@ -7,8 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from analytics import accounts, formats, inbox
+from analytics.accounts import Account
 from analytics.labels import text
 from analytics.reminders.message import HEADINGS
+from ui.data import unread_messages
 from ui.widgets import inert
 
 
@@ -34,11 +36,9 @@ def show_message(db: object, user: str, message: dict, lang: str) -> None:
             st.rerun()
 
 
-def navigation_title(db: object, user: object, language: str) -> str:
+def navigation_title(user: Account | None, language: str) -> str:
     """The inbox's title in the navigation, with the number of unread messages."""
-    if user is None or db is None:
-        return text("page_inbox", language)
-    count = inbox.unread(db, user.actor)
+    count = unread_messages(user.actor) if user is not None else 0
     return text("page_inbox_unread", language, n=count) if count else text("page_inbox", language)
 
 

@@ -175,6 +175,26 @@ def test_a_task_from_registration_to_an_approved_extension(browser, served):
     (dt,) = [g for g in summary["groups"] if g["key"] == "DT"]
     assert dt["extended"] == 1
 
+    # The morning's reminders land in each inbox (no SMTP here: the inbox only); the
+    # committee's lists the next term's tasks waiting for a decision (DK26-01, DK26-02).
+    reminded = json.loads(_cli("remind", "--db", str(db)))
+    (mine,) = [m for m in reminded["messages"] if m["user"] == "thuongtruc"]
+    assert [(i["kind"], i["task"]) for i in mine["items"]] == [
+        ("cho_duyet", "DK26-01"), ("cho_duyet", "DK26-02")
+    ]  # fmt: skip
+    committee.goto(app.url)
+    wait_for_rerun(committee, timeout=60_000)
+    sidebar = committee.locator("[data-testid=stSidebar]")
+    sidebar.get_by_role("link", name="Hộp thư (1)").click()
+    wait_for_rerun(committee, timeout=60_000)
+    box = committee.locator("[data-testid=stExpander]").first
+    expect(box).to_contain_text(f"Nhắc việc ngày {day}: 2 việc cần anh/chị xử lý")
+    expect(box).to_contain_text("Chờ Thường trực quyết định: DK26-01")
+    screenshot(committee, "cycle-inbox-1920")
+    box.get_by_role("button", name="Đánh dấu đã đọc").click()
+    wait_for_rerun(committee)
+    expect(sidebar.get_by_role("link", name="Hộp thư", exact=True)).to_be_visible()
+
 
 def _cli(*args: str) -> str:
     command = [sys.executable, "-m", "analytics", *args]

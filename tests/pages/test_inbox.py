@@ -46,7 +46,7 @@ def test_an_official_reads_its_reminders_and_marks_one_read(demo_db, tmp_path, m
 
     official = accounts.Account("truongban.dt", "official", body="DT", position="Trưởng ban")
     # AppTest does not expose the navigation: its title for the inbox is asked directly.
-    assert inbox_view.navigation_title(path, official, "vi") == "Hộp thư (1)"
+    assert inbox_view.navigation_title(official, "vi") == "Hộp thư (1)"
     at = signed_in("truongban.dt", "official")
     at.switch_page("pages/inbox.py").run()
     assert not at.exception
@@ -54,10 +54,10 @@ def test_an_official_reads_its_reminders_and_marks_one_read(demo_db, tmp_path, m
     (box,) = at.expander
     shown = box.label.replace("\\", "")  # the label is inert: its colons escaped
     assert shown.startswith(f"● Nhắc việc ngày 15/10/2026: {len(items)} việc cần anh/chị xử lý")
-    assert len(at.get("page_link")) == len(items)  # one link to its task page per item
+    assert len(box.get("page_link")) == len(items)  # one link to its task page per item
     at.button(key="inbox_1").click().run()
     assert not at.expander[0].label.startswith("●")
-    assert inbox_view.navigation_title(path, official, "vi") == "Hộp thư"
+    assert inbox_view.navigation_title(official, "vi") == "Hộp thư"
     # The account turns its reminder e-mails off itself; the inbox stays.
     assert at.toggle(key="my_reminders").value is True
     at.toggle(key="my_reminders").set_value(False).run()
