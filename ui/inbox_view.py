@@ -26,7 +26,8 @@ def show_message(db: object, user: str, message: dict, lang: str) -> None:
             days = item.get("days")
             extra = "" if days is None else f" ({text('inbox_days', lang, n=days)})"
             st.page_link(
-                "pages/tasks.py", label=inert(f"{kind}: {item['task']}{extra}"),
+                "pages/tasks.py",
+                label=inert(f"{kind}: {item['task']}{extra} — {item.get('title', '')}"),
                 query_params={"ma": item["task"], "lang": lang},
             )  # fmt: skip
         st.caption(text("inbox_emailed" if message["emailed"] else "inbox_only", lang))

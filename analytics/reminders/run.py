@@ -107,7 +107,7 @@ def _deliver(
             return
         emailed = True
     keys = [(item.kind, item.task, item.key) for item in outgoing.items]
-    items_json = [item.to_json() for item in outgoing.items]
+    items_json = [item.to_json() | {"title": item.title} for item in outgoing.items]
     with use_connection(db) as con, transaction(con, tables=reminders_sql.REMINDER_TABLES):
         reminders_sql.record_message(
             con, outgoing.user, today, now(), message.subject, message.text, keys, items_json,

@@ -92,7 +92,8 @@ def record_message(
 
 
 def inbox(con: Connection, user: str) -> pd.DataFrame:
-    """An account's messages, newest first: id, created_at, subject, body, items, read_at."""
+    """An account's messages, newest first: id, created_at, subject, body, items (JSON: kind,
+    task, days, title), emailed, read_at."""
     return con.execute(
         "SELECT id, created_at, subject, body, items, emailed, read_at FROM inbox "
         "WHERE user_name = ? ORDER BY created_at DESC, id DESC",
