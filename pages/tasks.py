@@ -45,7 +45,7 @@ if code:
         st.info(text("no_reports", lang))
     else:
         st.plotly_chart(
-            charts.progress_history(reports, task["due_on"], lang),
+            charts.progress_history(reports, requests.due_in_force or task["due_on"], lang),
             config={"displayModeBar": False},
         )
         st.dataframe(

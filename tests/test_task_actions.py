@@ -20,6 +20,10 @@ from analytics.store.connection import open_db
 PASSWORD = "Ngua-Sat-2026-Long"  # a test password, never a real one
 T0 = accounts.now()
 
+# The rules run on a PostgreSQL store's DuckDB copy: the whole scenario and every refusal
+# run on both engines, the finer cases on a DuckDB file only.
+ONE_ENGINE = pytest.mark.parametrize("engine", ["duckdb"])
+
 # Accounts: name -> (role, staff bodies, official body, official position).
 ACCOUNTS = {
     "quantri": ("admin", (), None, None),
@@ -197,6 +201,7 @@ def test_a_task_goes_through_the_whole_cycle_by_four_accounts(store, capsys):
             ktns["dang_thuc_hien"], ktns["extended"]) == (3, 1, 1, 1, 1)  # fmt: skip
 
 
+@ONE_ENGINE
 def test_each_action_raises_the_data_version_by_one(store, capsys):
     def version() -> int:
         with open_db(store) as con:
@@ -210,6 +215,7 @@ def test_each_action_raises_the_data_version_by_one(store, capsys):
     assert version() == start + 2
 
 
+@ONE_ENGINE
 def test_a_second_report_of_the_same_day_replaces_the_first_and_keeps_both_events(store, capsys):
     first = ("report", "K1", "--progress", "50", "--note", "Lần đầu", "--user", "truongban",
              "--on", "2026-06-30")  # fmt: skip
@@ -247,6 +253,7 @@ def test_a_report_by_hand_is_an_import_that_can_be_undone(store, capsys):
     assert events[-1]["user"] == "quantri"
 
 
+@ONE_ENGINE
 def test_returning_a_task_keeps_the_reason_and_the_official_can_read_it(store, capsys):
     code, payload, _ = task(store, capsys, "return", "P1", "--reason", "Trùng với nhiệm vụ K1",
                             "--user", "uyvien", "--on", "2026-11-20")  # fmt: skip
@@ -257,6 +264,7 @@ def test_returning_a_task_keeps_the_reason_and_the_official_can_read_it(store, c
         ).fetchall() == [("tra_lai", "Trùng với nhiệm vụ K1")]
 
 
+@ONE_ENGINE
 def test_a_refused_extension_and_then_a_new_request(store, capsys):
     ok = [
         ("extend", "K1", "--due", "2026-12-31", "--reason", "Chờ vốn", "--user", "truongban",
@@ -275,6 +283,7 @@ def test_a_refused_extension_and_then_a_new_request(store, capsys):
                          ("cho_duyet", None, "vanthu")]  # fmt: skip
 
 
+@ONE_ENGINE
 def test_answers_go_to_the_oldest_open_request(store, capsys):
     for text, day in (("Câu một", "2026-07-01"), ("Câu hai", "2026-07-02")):
         assert task(store, capsys, "ask", "K1", "--text", text, "--user", "phantich",
@@ -410,6 +419,7 @@ def test_every_refusal_exits_1_with_one_line_and_writes_nothing(store, capsys):
     assert wrong == []
 
 
+@ONE_ENGINE
 def test_extension_refusals_that_need_a_request_first(store, capsys):
     assert task(store, capsys, "extend", "K1", "--due", "2026-12-31", "--reason", "Chờ vốn",
                 "--user", "truongban", "--on", "2026-09-10")[0] == 0  # fmt: skip
@@ -424,6 +434,7 @@ def test_extension_refusals_that_need_a_request_first(store, capsys):
     assert everything(store) == before
 
 
+@ONE_ENGINE
 def test_history_of_an_unknown_task_is_refused(store, capsys):
     code, payload, err = task(store, capsys, "history", "KHONG-CO")
     assert code == 1 and payload is None and "KHONG-CO" in err
@@ -442,6 +453,7 @@ def test_an_import_whose_task_was_acted_on_cannot_be_undone(store, capsys):
     assert everything(store) == before
 
 
+@ONE_ENGINE
 def test_a_registration_by_hand_can_be_undone_until_the_task_is_acted_on(store, capsys):
     register = ("register", "N3", *_REGISTER, "--user", "truongban", "--on", "2026-11-02")
     assert task(store, capsys, *register)[0] == 0
