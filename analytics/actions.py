@@ -17,15 +17,22 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from analytics import accounts
 from analytics.accounts import Account
+from analytics.action_values import (
+    REASON,
+    TEXT,
+    ActionRefused,
+    check_evidence,
+    date_value,
+    text_value,
+)
 from analytics.choices import ROLES
 from analytics.statuses import ASSIGNED
 from analytics.store import accounts_sql, actions_sql
@@ -35,8 +42,6 @@ from analytics.store.figures_sql import due_in_force
 from analytics.store.imports_sql import AlsoWrite, Counts
 from analytics.store.schema import bump_data_version
 
-MAX_TEXT = 2000  # a reason, a question, an answer, a comment, a note
-MAX_EVIDENCE = 500
 WAITING_STATES = ("dang_ky", "de_xuat")  # a committee decides these
 
 
@@ -66,18 +71,6 @@ ACTIONS = tuple(RULES)
 def event_kind(action: str) -> str:
     """The KIND of ``task history`` for an action (underscores, CONTRACT.md section 5)."""
     return action.replace("-", "_")
-
-
-class ActionRefused(ValueError):
-    """An action not allowed or not possible; nothing was written."""
-
-    def __init__(self, vi: str, en: str) -> None:
-        self.vi = vi
-        self.en = en
-        super().__init__(f"{vi} ({en})")
-
-    def message(self, language: str = "vi") -> str:
-        return self.en if language == "en" else self.vi
 
 
 @dataclass(frozen=True)
@@ -246,71 +239,6 @@ def _record(con: Connection, context: _Context, task_id: int, detail: dict[str, 
     bump_data_version(con)
 
 
-# --- values ------------------------------------------------------------------------------
-
-
-def _text(options: dict[str, Any], name: str, label: tuple[str, str], *,
-          required: bool = True, limit: int = MAX_TEXT) -> str | None:  # fmt: skip
-    value = unicodedata.normalize("NFC", str(options.get(name) or "")).strip()
-    if not value:
-        if required:
-            raise ActionRefused(f"Thiếu {label[0]}.", f"The {label[1]} is missing.")
-        return None
-    if len(value) > limit:
-        raise ActionRefused(
-            f"{label[0].capitalize()} dài quá {limit} ký tự.",
-            f"The {label[1]} is longer than {limit} characters.",
-        )
-    return value
-
-
-_REASON = ("lý do", "reason")
-_TEXT = ("nội dung", "text")
-_LINK = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
-_SCHEME = re.compile(r"[a-z][a-z0-9+.\-]*:", re.IGNORECASE)
-_DOCUMENT = re.compile(r"[\w][\w ./\-–]*", re.UNICODE)
-
-
-def check_evidence(value: str | None) -> str | None:
-    """An evidence link (``http(s)://``) or a document number (``123/BC-HĐND``); None
-    when empty."""
-    text = unicodedata.normalize("NFC", str(value or "")).strip()
-    if not text:
-        return None
-    if len(text) <= MAX_EVIDENCE and (
-        _LINK.fullmatch(text)
-        or (
-            not _SCHEME.match(text)
-            and _DOCUMENT.fullmatch(text)
-            and any(ch.isdigit() for ch in text)
-        )
-    ):
-        return text
-    raise ActionRefused(
-        "Minh chứng phải là đường dẫn http(s):// hoặc số hiệu văn bản (ví dụ 123/BC-HĐND).",
-        "Evidence must be an http(s):// link or a document number (e.g. 123/BC-HĐND).",
-    )
-
-
-def _date_option(options: dict[str, Any], name: str, label: tuple[str, str]) -> date:
-    value = options.get(name)
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if value in (None, ""):
-        raise ActionRefused(f"Thiếu {label[0]}.", f"The {label[1]} is missing.")
-    from analytics.dates import NotADate, parse_date
-
-    try:
-        return parse_date(str(value).strip())
-    except NotADate:
-        raise ActionRefused(
-            f"{label[0].capitalize()} «{str(value)[:20]}» không phải là ngày.",
-            f"The {label[1]} {str(value)[:20]!r} is not a date.",
-        ) from None
-
-
 # --- state changes -----------------------------------------------------------------------
 
 
@@ -341,7 +269,7 @@ def _propose(con: Connection, context: _Context, task: TaskRow, options: dict) -
 
 def _assign(con: Connection, context: _Context, task: TaskRow, options: dict) -> dict:
     _waiting_state(task)
-    assigner = _text(options, "assigner", ("cấp giao", "assigner"), required=False, limit=200)
+    assigner = text_value(options, "assigner", ("cấp giao", "assigner"), required=False, limit=200)
     if task.due_on < context.on:
         raise ActionRefused(
             f"Hạn hoàn thành {task.due_on:%d/%m/%Y} trước ngày giao {context.on:%d/%m/%Y}.",
@@ -358,7 +286,7 @@ def _assign(con: Connection, context: _Context, task: TaskRow, options: dict) ->
 
 def _return(con: Connection, context: _Context, task: TaskRow, options: dict) -> dict:
     _waiting_state(task)
-    reason = _text(options, "reason", _REASON)
+    reason = text_value(options, "reason", REASON)
     actions_sql.set_state(con, task.id, "tra_lai", reason)
     return {"before": {"state": task.assignment_state}, "after": {"state": "tra_lai"},
             "reason": reason}  # fmt: skip
@@ -378,7 +306,7 @@ def _extend(con: Connection, context: _Context, task: TaskRow, options: dict) ->
             f"Nhiệm vụ {task.code} đã có một đề nghị gia hạn đang chờ duyệt.",
             f"Task {task.code} already has an extension request waiting for a decision.",
         )
-    new_due = _date_option(options, "due", ("hạn mới", "new deadline"))
+    new_due = date_value(options, "due", ("hạn mới", "new deadline"))
     in_force = due_in_force(con, task.id, context.on)
     if new_due <= in_force:
         raise ActionRefused(
@@ -386,7 +314,7 @@ def _extend(con: Connection, context: _Context, task: TaskRow, options: dict) ->
             f"The new deadline {new_due:%d/%m/%Y} must be after the one in force "
             f"{in_force:%d/%m/%Y}.",
         )
-    reason = _text(options, "reason", _REASON)
+    reason = text_value(options, "reason", REASON)
     actions_sql.add_extension(con, task.id, context.on, context.user, new_due, reason)
     return {"due_in_force": in_force, "new_due": new_due, "reason": reason}
 
@@ -417,7 +345,7 @@ def _approve(con: Connection, context: _Context, task: TaskRow, options: dict) -
 
 def _refuse(con: Connection, context: _Context, task: TaskRow, options: dict) -> dict:
     request = _open_extension(con, task, context.on)
-    reason = _text(options, "reason", _REASON)
+    reason = text_value(options, "reason", REASON)
     actions_sql.decide_extension(con, request.id, "tu_choi", context.on, context.user, reason)
     return {"new_due": request.new_due, "requested_by": request.requested_by,
             "requested_on": request.requested_on, "reason": reason}  # fmt: skip
@@ -425,7 +353,7 @@ def _refuse(con: Connection, context: _Context, task: TaskRow, options: dict) ->
 
 def _ask(con: Connection, context: _Context, task: TaskRow, options: dict) -> dict:
     _not_done(con, task, context.on)
-    question = _text(options, "text", _TEXT)
+    question = text_value(options, "text", TEXT)
     explanation_id = actions_sql.add_explanation(con, task.id, context.on, context.user, question)
     return {"request": explanation_id, "text": question}
 
@@ -437,14 +365,14 @@ def _answer(con: Connection, context: _Context, task: TaskRow, options: dict) ->
             f"Nhiệm vụ {task.code} không có yêu cầu giải trình nào đang chờ trả lời.",
             f"Task {task.code} has no open explanation request.",
         )
-    answer = _text(options, "text", _TEXT)
+    answer = text_value(options, "text", TEXT)
     actions_sql.answer_explanation(con, request.id, context.on, context.user, answer)
     return {"request": request.id, "question": request.question, "asked_by": request.asked_by,
             "text": answer}  # fmt: skip
 
 
 def _comment(con: Connection, context: _Context, task: TaskRow, options: dict) -> dict:
-    return {"text": _text(options, "text", _TEXT)}
+    return {"text": text_value(options, "text", TEXT)}
 
 
 _WRITERS: dict[str, Callable[[Connection, _Context, TaskRow, dict], dict]] = {
@@ -506,7 +434,7 @@ def _report(context: _Context, options: dict[str, Any]) -> Done:
     progress = options.get("progress")
     if progress is None or str(progress).strip() == "":
         raise ActionRefused("Thiếu tiến độ (--progress).", "The progress is missing.")
-    note = _text(options, "note", ("ghi chú", "note"), required=False)
+    note = text_value(options, "note", ("ghi chú", "note"), required=False)
     evidence = check_evidence(options.get("evidence"))
     with use_connection(context.db) as con:
         _task_for(con, context)  # unknown, not own or not assigned: refused before reading
@@ -530,8 +458,8 @@ def _report(context: _Context, options: dict[str, Any]) -> Done:
 
 
 def _register(context: _Context, options: dict[str, Any]) -> Done:
-    body = _text(options, "body", ("cơ quan", "body"), limit=100)
-    position = _text(options, "position", ("chức danh", "position"), limit=200)
+    body = text_value(options, "body", ("cơ quan", "body"), limit=100)
+    position = text_value(options, "position", ("chức danh", "position"), limit=200)
     assert body is not None and position is not None
     with use_connection(context.db) as con:
         body = actions_sql.body_code(con, body) or body
@@ -548,15 +476,15 @@ def _register(context: _Context, options: dict[str, Any]) -> Done:
             f"position).",
         )
     values = {
-        "ten_nhiem_vu": _text(options, "title", ("tên nhiệm vụ", "title"), limit=500),
-        "linh_vuc": _text(options, "area", ("lĩnh vực", "area"), limit=100),
-        "ky": _text(options, "period", ("kỳ", "period"), limit=20),
-        "han_hoan_thanh": _date_option(options, "due", ("hạn hoàn thành", "deadline")).isoformat(),
-        "nguoi_thuc_hien": _text(
+        "ten_nhiem_vu": text_value(options, "title", ("tên nhiệm vụ", "title"), limit=500),
+        "linh_vuc": text_value(options, "area", ("lĩnh vực", "area"), limit=100),
+        "ky": text_value(options, "period", ("kỳ", "period"), limit=20),
+        "han_hoan_thanh": date_value(options, "due", ("hạn hoàn thành", "deadline")).isoformat(),
+        "nguoi_thuc_hien": text_value(
             options, "official", ("người thực hiện", "official"), required=False, limit=200
         ),
-        "mo_ta": _text(options, "description", ("mô tả", "description"), required=False),
-        "chi_tieu": _text(options, "target", ("chỉ tiêu", "target"), required=False),
+        "mo_ta": text_value(options, "description", ("mô tả", "description"), required=False),
+        "chi_tieu": text_value(options, "target", ("chỉ tiêu", "target"), required=False),
     }
     header = ["ma_nhiem_vu", "ten_nhiem_vu", "co_quan", "chuc_danh", "nguoi_thuc_hien",
               "linh_vuc", "ky", "ngay_giao", "han_hoan_thanh", "mo_ta", "chi_tieu",

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from analytics import actions, bulk_actions
+from analytics import action_values, actions, bulk_actions
 from analytics.accounts import Account
 from analytics.labels import text
 from ui import data
@@ -43,7 +43,7 @@ def draw(user: Account, waiting: pd.DataFrame, language: str) -> None:
                              format=DATE_FORMAT, key=f"{form}_on")  # fmt: skip
         assigner = right.text_input(text("assigner", language), max_chars=200,
                                     key=f"{form}_assigner")  # fmt: skip
-        reason = st.text_area(text("field_reason", language), max_chars=actions.MAX_TEXT,
+        reason = st.text_area(text("field_reason", language), max_chars=action_values.MAX_TEXT,
                               height=80, help=text("bulk_reason_help", language),
                               key=f"{form}_reason")  # fmt: skip
         with st.container(horizontal=True):

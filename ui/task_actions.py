@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analytics import actions, formats, task_offers
+from analytics import action_values, actions, formats, task_offers
 from analytics.accounts import Account
 from analytics.importing import ImportConflict
 from analytics.labels import text
@@ -144,7 +144,7 @@ def _reason(action: str) -> Form:
         today: date,
         key: str,
     ) -> Submitted:
-        reason = st.text_area(text("field_reason", language), max_chars=actions.MAX_TEXT,
+        reason = st.text_area(text("field_reason", language), max_chars=action_values.MAX_TEXT,
                               height=90, key=f"{key}_reason")  # fmt: skip
         return (None, {"reason": reason}) if _button(action, language) else None
 
@@ -171,10 +171,10 @@ def _report(
     on = third.date_input(text("report_date", language), value=today,
                           min_value=min(assigned, today), max_value=today,
                           format=DATE_FORMAT, key=f"{key}_on")  # fmt: skip
-    note = st.text_area(text("note", language), max_chars=actions.MAX_TEXT, height=90,
+    note = st.text_area(text("note", language), max_chars=action_values.MAX_TEXT, height=90,
                         key=f"{key}_note")  # fmt: skip
     evidence = st.text_input(
-        text("field_evidence", language), max_chars=actions.MAX_EVIDENCE,
+        text("field_evidence", language), max_chars=action_values.MAX_EVIDENCE,
         placeholder=text("evidence_placeholder", language), key=f"{key}_evidence",
     )  # fmt: skip
     st.caption(text("report_form_help", language))
@@ -191,8 +191,8 @@ def _extend(
     later = in_force + timedelta(days=1)
     new_due = st.date_input(text("field_new_due", language), value=max(later, today),
                             min_value=later, format=DATE_FORMAT, key=f"{key}_due")  # fmt: skip
-    reason = st.text_area(text("field_reason", language), max_chars=actions.MAX_TEXT, height=90,
-                          key=f"{key}_reason")  # fmt: skip
+    reason = st.text_area(text("field_reason", language), max_chars=action_values.MAX_TEXT,
+                          height=90, key=f"{key}_reason")  # fmt: skip
     return (None, {"due": new_due, "reason": reason}) if _button("extend", language) else None
 
 
@@ -218,7 +218,7 @@ def _written(action: str, field: str) -> Form:
         if action == "answer" and requests.explanations:
             st.caption(text("answer_help", language))
             plain_text(requests.explanations[0]["text"])
-        written = st.text_area(text(field, language), max_chars=actions.MAX_TEXT, height=90,
+        written = st.text_area(text(field, language), max_chars=action_values.MAX_TEXT, height=90,
                                key=f"{key}_text")  # fmt: skip
         return (None, {"text": written}) if _button(action, language) else None
 
@@ -335,11 +335,11 @@ def _registration_fields(account: Account, ref: dict, language: str, form: str) 
         text("official", language), max_chars=200, key=f"{form}_official"
     )
     values["description"] = st.text_area(
-        text("description", language), max_chars=actions.MAX_TEXT, height=80,
+        text("description", language), max_chars=action_values.MAX_TEXT, height=80,
         key=f"{form}_description",
     )  # fmt: skip
     values["target"] = st.text_input(
-        text("target", language), max_chars=actions.MAX_TEXT, key=f"{form}_target"
+        text("target", language), max_chars=action_values.MAX_TEXT, key=f"{form}_target"
     )
     return values
 
