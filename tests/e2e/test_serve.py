@@ -108,6 +108,9 @@ def worker_for(cookie: str, port: int, worker_ports: list[int]) -> int:
         return held[0]
     finally:
         sock.close()
+        # Until nginx has closed its side too: a connection still counted at the next
+        # call's start would hide the next one made to the same worker.
+        until(lambda: all(held_connections(p) <= before[p] for p in worker_ports))
         # closed on the worker's side too before the next count starts
         until(lambda: all(held_connections(p) <= before[p] for p in worker_ports))
 
