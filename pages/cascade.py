@@ -57,9 +57,8 @@ else:
     )  # fmt: skip
 bulk_form.draw(user, waiting, lang)  # the committee assigns or returns several at once
 
-missing = data.missing_reports_now()  # the last reporting period that ended, same filters
-missing_view.section(missing.filtered(apply_filters(missing.tasks, view.filters)),
-                     ref["bodies"], lang)  # fmt: skip
+# the last reporting period that ended, same filters
+missing_view.section(data.missing_reports_now(view.filters), ref["bodies"], lang)
 
 st.subheader(text("silent_title", lang))
 url_state.restore("so_ngay", parse=int, default=cycle.STALE_DAYS)

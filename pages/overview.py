@@ -3,7 +3,6 @@
 import streamlit as st
 
 from analytics import formats
-from analytics.filters import apply_filters
 from analytics.labels import text
 from ui import auth, data, missing_view, report, waiting_view, widgets
 from ui.sidebar import current_view
@@ -36,10 +35,8 @@ if model.empty:
     st.stop()
 
 widgets.headline_cards(model, lang)
-missing = data.missing_reports_now()  # the last reporting period that ended, same filters
-missing_view.overview_line(
-    missing.filtered(apply_filters(missing.tasks, view.filters)), ref["bodies"], lang
-)
+# the last reporting period that ended, same filters
+missing_view.overview_line(data.missing_reports_now(view.filters), ref["bodies"], lang)
 if model.silent:
     st.page_link(
         "pages/cascade.py", icon=":material/schedule:",

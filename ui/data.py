@@ -22,7 +22,7 @@ from analytics.accounts import Account
 from analytics.demo import create_demo_store
 from analytics.early_warning import early_warning
 from analytics.figures import summary, task_frame
-from analytics.filters import Filters
+from analytics.filters import Filters, apply_filters
 from analytics.missing_reports import MissingReports, missing_reports
 from analytics.periods import Choice, Window
 from analytics.store import connection, cycle_sql, lookups
@@ -196,9 +196,11 @@ def _missing(path: str, stamp: tuple, today: date, kind: str) -> MissingReports:
     return missing_reports(path, today, kind)
 
 
-def missing_reports_now() -> MissingReports:
-    """Tasks with no report in the last reporting period that ended (TRACKER_REPORTING)."""
-    return _missing(*ensure_database(), date.today(), reporting_calendar.reporting_kind())
+def missing_reports_now(filters: Filters) -> MissingReports:
+    """Tasks with no report in the last reporting period that ended (TRACKER_REPORTING),
+    narrowed by the sidebar's ``filters``."""
+    missing = _missing(*ensure_database(), date.today(), reporting_calendar.reporting_kind())
+    return missing.filtered(apply_filters(missing.tasks, filters))
 
 
 @st.cache_data(**CACHE)

@@ -387,8 +387,8 @@ def write_import(
     flags = _flags(spec, present)
     _register(con, STAGE_VIEW, stage)
     tables = (spec.table, "periods", "row_history", "imports", "meta")
-    if also is not None:  # each named once (a store snapshots each table it names)
-        tables = tuple(dict.fromkeys((*tables, *also.tables)))
+    if also is not None:  # transaction() takes each table once, however often it is named
+        tables = (*tables, *also.tables)
     try:
         with _conflicts_raised(), transaction(con, strict=True, tables=tables):
             import_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM imports").fetchall()[0][0]
