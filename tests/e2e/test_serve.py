@@ -99,7 +99,7 @@ def websocket(port: int, host: str, cookie: str = "") -> tuple[socket.socket, by
 
 def worker_for(cookie: str, port: int, worker_ports: list[int]) -> int:
     """The worker that a browser with route cookie ``cookie`` reaches through nginx."""
-    before = {p: held_connections(p) for p in worker_ports}
+    before = settled(worker_ports)
     sock, status = websocket(port, f"127.0.0.1:{port}", cookie)
     try:
         assert b" 101 " in status, status
@@ -113,6 +113,20 @@ def worker_for(cookie: str, port: int, worker_ports: list[int]) -> int:
         until(lambda: all(held_connections(p) <= before[p] for p in worker_ports))
         # closed on the worker's side too before the next count starts
         until(lambda: all(held_connections(p) <= before[p] for p in worker_ports))
+
+
+def settled(worker_ports: list[int], seconds: float = 5.0) -> dict[int, int]:
+    """The connections held to each worker once two counts 0.2 s apart agree: a socket
+    closed just before (by this test or nginx) is no longer counted."""
+    deadline = time.monotonic() + seconds
+    counts = {p: held_connections(p) for p in worker_ports}
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        again = {p: held_connections(p) for p in worker_ports}
+        if again == counts:
+            break
+        counts = again
+    return counts
 
 
 def until(condition, seconds: float = 10.0):
